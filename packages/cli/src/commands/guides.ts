@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { buildGuides } from '@frontline/guides';
+import { EXIT, UsageError } from '../io.ts';
+import type { Command } from '../main.ts';
+
+export const guidesCommand: Command = {
+  summary: 'write every facilitator guide and participant handout (PDF)',
+  usage: [
+    'Usage: frontline guides [--out <dir>] [--paper a4|letter] [--module <id>] [--start 09:00] [--content <dir>]',
+    '',
+    'Writes <out>/<paper>/<id>-facilitator-guide.pdf and <id>-participant-handout.pdf for every module.',
+  ].join('\n'),
+  options: {
+    out: { type: 'string', default: 'out/guides' },
+    paper: { type: 'string', default: 'a4' },
+    module: { type: 'string' },
+    start: { type: 'string' },
+  },
+  async run({ values }, io) {
+    const paper = String(values.paper);
+    if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`Unexpected --paper \`${paper}\`, expected \`a4\` or \`letter\`.`);
+    const start = values.start === undefined ? undefined : String(values.start);
+    if (start !== undefined && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(start))
+      throw new UsageError(`Unexpected --start \`${start}\`, expected a time like 09:30.`);
+    const result = await buildGuides({
+      content: resolve(io.cwd, String(values.content)),
+      out: resolve(io.cwd, String(values.out)),
+      papers: [paper],
+      ...(typeof values.module === 'string' ? { only: [values.module] } : {}),
+      ...(start ? { start } : {}),
+      log: (line) => io.stderr.write(`${line}\n`),
+    });
+    if (result.errors > 0) {
+      io.stderr.write(`Content has errors; run \`frontline validate\` to see them. No guides were written for those modules.\n`);
+      return EXIT.content;
+    }
+    io.stdout.write(`Wrote ${result.written} documents to ${values.out}\n`);
+    return EXIT.ok;
+  },
+};

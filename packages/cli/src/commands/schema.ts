@@ -1,0 +1,13 @@
+import { frontmatterJsonSchema } from '@frontline/schema';
+import { EXIT } from '../io.ts';
+import type { Command } from '../main.ts';
+
+export const schemaCommand: Command = {
+  summary: 'print the JSON Schema of module frontmatter',
+  usage: 'Usage: frontline schema\n\nPrints the JSON Schema (draft 2020-12) of module frontmatter, for editors.',
+  options: {},
+  run(_args, io) {
+    io.stdout.write(`${JSON.stringify(frontmatterJsonSchema(), null, 2)}\n`);
+    return EXIT.ok;
+  },
+};

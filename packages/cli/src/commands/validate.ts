@@ -1,0 +1,40 @@
+import { appendFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatGithub, formatJson, formatPretty, formatSummaryMarkdown, validateContent } from '@frontline/schema';
+import { EXIT, UsageError, type Io } from '../io.ts';
+import type { Command } from '../main.ts';
+
+export const validateCommand: Command = {
+  summary: 'check modules, paths and the glossary; exit 1 on errors',
+  usage: [
+    'Usage: frontline validate [files...] [--format pretty|json|github] [--content <dir>]',
+    '',
+    'Checks every module (or only the files given) against the module format and rules.',
+    'Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or internal error.',
+  ].join('\n'),
+  options: { format: { type: 'string', default: 'pretty' } },
+  run({ values, positionals }, io) {
+    const format = String(values.format);
+    if (!['pretty', 'json', 'github'].includes(format))
+      throw new UsageError(`Unexpected --format \`${format}\`, expected \`pretty\`, \`json\` or \`github\`.`);
+    const content = resolve(io.cwd, String(values.content));
+    if (!existsSync(content)) throw new UsageError(`Content folder not found: ${content}. Pass --content <dir>.`);
+    for (const f of positionals)
+      if (!existsSync(resolve(io.cwd, f))) throw new UsageError(`File not found: ${f}`);
+    const result = validateContent(content, {
+      cwd: io.cwd,
+      ...(positionals.length ? { only: positionals } : {}),
+    });
+    const { diagnostics, files } = result;
+    if (format === 'json') io.stdout.write(`${formatJson(diagnostics, files)}\n`);
+    else if (format === 'github') {
+      const annotations = formatGithub(diagnostics);
+      if (annotations) io.stdout.write(`${annotations}\n`);
+      io.stdout.write(`${formatPretty(diagnostics, files)}\n`);
+      const summary = io.env.GITHUB_STEP_SUMMARY;
+      if (summary) appendFileSync(summary, `${formatSummaryMarkdown(diagnostics, files)}\n`);
+    } else io.stdout.write(`${formatPretty(diagnostics, files, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })}\n`);
+    if (diagnostics.some((d) => d.ruleId === 'internal-error')) return EXIT.usage;
+    return diagnostics.some((d) => d.severity === 'error') ? EXIT.content : EXIT.ok;
+  },
+};

@@ -1,0 +1,13 @@
+export * from './diagnostic.ts';
+export * from './model.ts';
+export * from './parse.ts';
+export * from './report.ts';
+export * from './validate.ts';
+export * from './config.ts';
+export * from './schemas/module.ts';
+export * from './schemas/path.ts';
+export * from './schemas/glossary.ts';
+export * from './views/html.ts';
+export * from './json-schema.ts';
+export { rules } from './rules/index.ts';
+export type { Rule, RuleContext, Corpus, ModuleFile } from './rule.ts';

@@ -1,0 +1,100 @@
+import type { Node } from 'unist';
+import type { Cause, Diagnostic, Place, Severity } from './diagnostic.ts';
+import { docsUrl } from './diagnostic.ts';
+import type { ModuleBody } from './model.ts';
+import type { FrontmatterBlock, ParsedFile } from './parse.ts';
+import type { Frontmatter } from './schemas/module.ts';
+import type { GlossaryTerm } from './schemas/glossary.ts';
+import type { LearningPath } from './schemas/path.ts';
+
+/** One module file as the rules see it. */
+export interface ModuleFile {
+  file: string;
+  /** File name without `.md`. */
+  name: string;
+  parsed: ParsedFile;
+  /** The validated frontmatter, or undefined when it failed the schema. */
+  frontmatter: Frontmatter | undefined;
+  /** The raw frontmatter object (possibly invalid), for rules that need one field. */
+  raw: Record<string, unknown> | undefined;
+  body: ModuleBody;
+}
+
+/** Everything a corpus rule can look at. */
+export interface Corpus {
+  root: string;
+  modules: ModuleFile[];
+  glossary: Map<string, GlossaryTerm & { file: string }>;
+  /** Glossary lookups by id, term and alias (lower case). */
+  glossaryIndex: Map<string, string>;
+  paths: (LearningPath & { file: string })[];
+  /** Does a file exist, relative to the content root? (images) */
+  exists(relativeToContent: string): boolean;
+}
+
+export interface ReportOptions {
+  hint?: string;
+  causes?: Cause[];
+}
+
+/** What a rule gets: the file under check, the whole corpus, and a reporter. */
+export interface RuleContext {
+  module: ModuleFile;
+  corpus: Corpus;
+  /** Report at a node of the body tree. */
+  report(node: Node | Place | undefined, message: string, options?: ReportOptions): void;
+  /** Report at a frontmatter key path (exact YAML node). */
+  reportAt(path: readonly PropertyKey[], message: string, options?: ReportOptions & { asKey?: boolean }): void;
+  /** The place of a frontmatter path, for causes. */
+  placeOf(path: readonly PropertyKey[]): Place;
+}
+
+/** A validation rule: one file each, with a permanent kebab-case id. */
+export interface Rule {
+  id: string;
+  /** Default severity; `frontline.config.json` can change it. */
+  severity: Severity;
+  /** One line: what the rule checks. */
+  summary: string;
+  /** Why it matters, for the author guide. */
+  why: string;
+  check(context: RuleContext): void;
+}
+
+/** The place of a unist node, or the start of the file. */
+export function placeOfNode(node: Node | Place | undefined): Place {
+  if (node && 'line' in node) return node;
+  const p = node?.position;
+  if (!p) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
+}
+
+/** A place covering only the first line of a node (long containers). */
+export function firstLineOf(node: Node): Place {
+  const p = placeOfNode(node);
+  return p.endLine === p.line ? p : { ...p, endLine: p.line, endColumn: p.column + 3 };
+}
+
+/** Builds a diagnostic; used by the engine. */
+export function makeDiagnostic(
+  file: string,
+  place: Place,
+  rule: { id: string },
+  severity: Severity,
+  message: string,
+  options: ReportOptions = {},
+): Diagnostic {
+  return {
+    file,
+    ...place,
+    severity,
+    ruleId: rule.id,
+    message,
+    ...(options.hint ? { hint: options.hint } : {}),
+    url: docsUrl(rule.id),
+    ...(options.causes?.length ? { causes: options.causes } : {}),
+  };
+}
+
+/** The frontmatter block's place helper, shared by rules. */
+export type { FrontmatterBlock };

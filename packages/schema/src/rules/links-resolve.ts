@@ -1,0 +1,61 @@
+import GithubSlugger from 'github-slugger';
+import { toString } from 'mdast-util-to-string';
+import { walk } from '../model.ts';
+import type { ModuleFile, Rule } from '../rule.ts';
+import { suggest } from '../suggest.ts';
+
+/** Anchors a module page has: its headings and segment titles, slugged the way the site slugs them. */
+export function anchorsOf(module: ModuleFile): Set<string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Set<string>();
+  walk(module.parsed.tree, (node) => {
+    if (node.type === 'heading') anchors.add(slugger.slug(toString(node)));
+    if (node.type === 'leafDirective' && node.name === 'segment') anchors.add(slugger.slug(toString(node)));
+  });
+  for (const fixed of ['objectives', 'agenda', 'knowledge-check', 'takeaways', 'handouts', 'glossary-terms']) anchors.add(fixed);
+  return anchors;
+}
+
+export const rule: Rule = {
+  id: 'links-resolve',
+  severity: 'error',
+  summary: 'Links inside the course point at modules and anchors that exist (`../<module-id>/`, `#anchor`).',
+  why: 'A broken internal link strands a learner mid-module; it is always a typo or a renamed module.',
+  check({ module, corpus, report }) {
+    const byId = new Map(corpus.modules.map((m) => [m.name, m]));
+    walk(module.parsed.tree, (node) => {
+      if (node.type !== 'link') return;
+      const url = node.url.trim();
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return; // external
+      const [pathPart = '', anchor] = url.split('#');
+      let target: ModuleFile | undefined = module;
+      if (pathPart !== '') {
+        const match = /^(?:\.\.\/|\/modules\/)([a-z0-9-]+)\/?$/.exec(pathPart) ?? /^(?:\.\/)?([a-z0-9-]+)\.md$/.exec(pathPart);
+        if (!match) {
+          if (/^(?:\/|\.\.\/)(?:glossary|paths\/[a-z0-9-]+)\/?$/.test(pathPart)) return;
+          report(node, `Unexpected link target \`${url}\`, expected \`../<module-id>/\`, \`#anchor\` or an http(s) address`, {
+            hint: 'Link another module as `[its title](../module-id/)`.',
+          });
+          return;
+        }
+        target = byId.get(match[1]!);
+        if (!target) {
+          const close = suggest(match[1]!, [...byId.keys()]);
+          report(node, `Unexpected link to module \`${match[1]}\`, expected an existing module id`, {
+            hint: close ? `Did you mean \`${close}\`?` : 'Check the id in content/modules/.',
+          });
+          return;
+        }
+      }
+      if (anchor) {
+        const anchors = anchorsOf(target);
+        if (!anchors.has(anchor)) {
+          const close = suggest(anchor, [...anchors]);
+          report(node, `Unexpected anchor \`#${anchor}\`, expected a heading or segment in \`${target.name}\``, {
+            hint: close ? `Did you mean \`#${close}\`?` : 'Anchors are heading titles in lower case, with hyphens for spaces.',
+          });
+        }
+      }
+    });
+  },
+};

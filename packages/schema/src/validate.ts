@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import { loadConfig, type Config } from './config.ts';
+import { compareDiagnostics, docsUrl, type Diagnostic, type Place } from './diagnostic.ts';
+import { frontmatterDiagnostics } from './frontmatter-issues.ts';
+import { readBody, type Module } from './model.ts';
+import { parseFile, parseWithRemark, parseYamlFile, type MarkdownParser, type ParsedFile } from './parse.ts';
+import { makeDiagnostic, placeOfNode, type Corpus, type ModuleFile, type Rule, type RuleContext } from './rule.ts';
+import { rules as allRules } from './rules/index.ts';
+import { FrontmatterSchema } from './schemas/module.ts';
+import { GlossaryTermSchema, type GlossaryTerm } from './schemas/glossary.ts';
+import { PathSchema, type LearningPath } from './schemas/path.ts';
+import { placeOf } from './yaml-place.ts';
+import { suggest } from './suggest.ts';
+
+export interface ValidateOptions {
+  /** Where paths in diagnostics are relative to (default: the current directory). */
+  cwd?: string;
+  /** Only report on these module files (the corpus is still read whole, for cross-references). */
+  only?: readonly string[];
+  config?: Config;
+  rules?: readonly Rule[];
+  parser?: MarkdownParser;
+}
+
+export interface ValidationResult {
+  /** Files checked (modules, paths, glossary terms). */
+  files: number;
+  diagnostics: Diagnostic[];
+  /** Modules whose frontmatter is valid, in file-name order. */
+  modules: Module[];
+  corpus: Corpus;
+}
+
+const parseCache = new Map<string, ParsedFile>();
+
+/** Parses a module file once per content hash for the life of the process. */
+function parseCached(file: string, text: string, parser: MarkdownParser): ParsedFile {
+  const key = createHash('sha1').update(file).update('\0').update(text).digest('hex');
+  let parsed = parseCache.get(key);
+  if (!parsed) {
+    parsed = parseFile(file, text, parser);
+    parseCache.set(key, parsed);
+  }
+  return parsed;
+}
+
+function listFiles(dir: string, extension: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(extension) && !e.name.startsWith('.'))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+/** Every key the frontmatter schema knows at a path, for "did you mean" on unknown keys. */
+function knownKeys(schema: z.ZodType) {
+  return (path: readonly PropertyKey[]): string[] => {
+    let current: unknown = schema;
+    for (const key of path) {
+      const def = (current as { def?: { type?: string; element?: unknown; shape?: unknown; innerType?: unknown } }).def;
+      while ((current as { def?: { innerType?: unknown } }).def?.innerType)
+        current = (current as { def: { innerType: unknown } }).def.innerType;
+      void def;
+      const d = (current as { def: { type: string; element?: unknown; shape?: Record<string, unknown> } }).def;
+      if (d.type === 'array' && typeof key === 'number') current = d.element;
+      else if (d.type === 'object' && d.shape) current = d.shape[String(key)];
+      else return [];
+    }
+    while ((current as { def?: { innerType?: unknown } }).def?.innerType)
+      current = (current as { def: { innerType: unknown } }).def.innerType;
+    const shape = (current as { def?: { shape?: Record<string, unknown> } }).def?.shape;
+    return shape ? Object.keys(shape) : [];
+  };
+}
+
+/** Reads a whole content folder: modules, paths and glossary, parsed but not yet validated. */
+export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'cwd' | 'parser'> = {}) {
+  const root = resolve(contentDir);
+  const cwd = options.cwd ?? process.cwd();
+  const parser = options.parser ?? parseWithRemark;
+  const display = (file: string) => relative(cwd, file) || file;
+  const preDiagnostics: Diagnostic[] = [];
+
+  const modules: ModuleFile[] = listFiles(join(root, 'modules'), '.md').map((path) => {
+    const file = display(path);
+    const parsed = parseCached(file, readFileSync(path, 'utf8'), parser);
+    const rawData = parsed.frontmatter?.data;
+    const raw = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
+    const result = raw ? FrontmatterSchema.safeParse(raw) : undefined;
+    return {
+      file,
+      name: basename(path, '.md'),
+      parsed,
+      frontmatter: result?.success ? result.data : undefined,
+      raw,
+      body: readBody(parsed.tree),
+      schemaIssues: result && !result.success ? result.error.issues : [],
+    } as ModuleFile & { schemaIssues: z.core.$ZodIssue[] };
+  });
+
+  const glossary = new Map<string, GlossaryTerm & { file: string }>();
+  const glossaryIndex = new Map<string, string>();
+  for (const path of listFiles(join(root, 'glossary'), '.yaml')) {
+    const file = display(path);
+    const id = basename(path, '.yaml');
+    const { data, frontmatter, diagnostics } = parseYamlFile(file, readFileSync(path, 'utf8'));
+    preDiagnostics.push(...diagnostics);
+    if (!frontmatter || diagnostics.some((d) => d.severity === 'error')) continue;
+    const result = GlossaryTermSchema.safeParse(data ?? {});
+    if (!result.success) {
+      preDiagnostics.push(...frontmatterDiagnostics(file, frontmatter, result.error.issues, knownKeys(GlossaryTermSchema), 'glossary-schema'));
+      continue;
+    }
+    glossary.set(id, { ...result.data, id, file });
+    glossaryIndex.set(id, id);
+    for (const name of [result.data.term, ...result.data.aliases]) glossaryIndex.set(name.toLowerCase(), id);
+  }
+
+  const paths: (LearningPath & { file: string })[] = [];
+  const pathFiles = listFiles(join(root, 'paths'), '.yaml');
+  for (const path of pathFiles) {
+    const file = display(path);
+    const { data, frontmatter, diagnostics } = parseYamlFile(file, readFileSync(path, 'utf8'));
+    preDiagnostics.push(...diagnostics);
+    if (!frontmatter || diagnostics.some((d) => d.severity === 'error')) continue;
+    const result = PathSchema.safeParse(data ?? {});
+    if (!result.success) {
+      preDiagnostics.push(...frontmatterDiagnostics(file, frontmatter, result.error.issues, knownKeys(PathSchema), 'path-schema'));
+      continue;
+    }
+    const ids = new Set(modules.map((m) => m.name));
+    result.data.modules.forEach((id, i) => {
+      if (ids.has(id)) return;
+      const close = suggest(id, [...ids]);
+      const { exact: _e, ...place } = placeOf(frontmatter, ['modules', i]);
+      preDiagnostics.push({
+        file,
+        ...place,
+        severity: 'error',
+        ruleId: 'path-schema',
+        message: `Unexpected module \`${id}\` in a path, expected the id of an existing module`,
+        hint: close ? `Did you mean \`${close}\`?` : 'Check the id in content/modules/.',
+        url: docsUrl('path-schema'),
+      });
+    });
+    if (result.data.id !== basename(path, '.yaml')) {
+      const { exact: _e, ...place } = placeOf(frontmatter, ['id']);
+      preDiagnostics.push({
+        file,
+        ...place,
+        severity: 'error',
+        ruleId: 'path-schema',
+        message: `Unexpected id \`${result.data.id}\`, expected \`${basename(path, '.yaml')}\` to match the file name`,
+        hint: `Set \`id: ${basename(path, '.yaml')}\`.`,
+        url: docsUrl('path-schema'),
+      });
+    }
+    paths.push({ ...result.data, file });
+  }
+  paths.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+
+  const corpus: Corpus = {
+    root,
+    modules,
+    glossary,
+    glossaryIndex,
+    paths,
+    exists: (p) => existsSync(join(root, p)),
+  };
+  return {
+    corpus,
+    files: modules.length + glossary.size + pathFiles.length,
+    preDiagnostics,
+    glossaryFiles: listFiles(join(root, 'glossary'), '.yaml').length,
+  };
+}
+
+const moduleKnownKeys = knownKeys(FrontmatterSchema);
+
+/**
+ * Validates a content folder: every module, path and glossary term, every rule, all
+ * problems in one run. A rule that throws on one file becomes an `internal-error`
+ * diagnostic for that file; the other files and rules still run.
+ */
+export function validateContent(contentDir: string, options: ValidateOptions = {}): ValidationResult {
+  const config = options.config ?? loadConfig(contentDir);
+  const ruleList = options.rules ?? allRules;
+  const loaded = loadCorpus(contentDir, options);
+  const { corpus } = loaded;
+  const cwd = options.cwd ?? process.cwd();
+  const only = options.only?.map((f) => relative(cwd, resolve(cwd, f)));
+  const diagnostics: Diagnostic[] = [];
+  const dataFiles = new Set([...corpus.glossary.values()].map((g) => g.file).concat(corpus.paths.map((p) => p.file)));
+  void dataFiles;
+  if (!only) diagnostics.push(...loaded.preDiagnostics);
+  else diagnostics.push(...loaded.preDiagnostics.filter((d) => only.includes(d.file)));
+
+  const severityOf = (rule: { id: string; severity: Diagnostic['severity'] }) => config.rules[rule.id] ?? rule.severity;
+  const enabled = (id: string) => config.rules[id] !== 'off';
+
+  for (const module of corpus.modules) {
+    if (only && !only.includes(module.file)) continue;
+    const { parsed } = module;
+    for (const d of parsed.diagnostics) if (enabled(d.ruleId)) diagnostics.push({ ...d, severity: config.rules[d.ruleId] === 'warning' ? 'warning' : d.severity });
+    const fm = parsed.frontmatter;
+    const issues = (module as ModuleFile & { schemaIssues: z.core.$ZodIssue[] }).schemaIssues;
+    if (fm && issues.length && enabled('frontmatter-schema')) {
+      const severity = severityOf({ id: 'frontmatter-schema', severity: 'error' });
+      for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys)) diagnostics.push({ ...d, severity: severity as Diagnostic['severity'] });
+    }
+    // A file whose frontmatter cannot be read gets only its syntax errors (no cascade).
+    if (!fm || fm.data === undefined) continue;
+
+    for (const rule of ruleList) {
+      if (!enabled(rule.id)) continue;
+      const severity = severityOf(rule) as Diagnostic['severity'];
+      const context: RuleContext = {
+        module,
+        corpus,
+        report(node, message, opts) {
+          diagnostics.push(makeDiagnostic(module.file, placeOfNode(node as never), rule, severity, message, opts));
+        },
+        reportAt(path, message, opts) {
+          const { exact: _e, ...place } = placeOf(fm, path, opts?.asKey ?? false);
+          diagnostics.push(makeDiagnostic(module.file, place, rule, severity, message, opts));
+        },
+        placeOf(path): Place {
+          const { exact: _e, ...place } = placeOf(fm, path);
+          return place;
+        },
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        diagnostics.push({
+          file: module.file,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          severity: 'error',
+          ruleId: 'internal-error',
+          message: `Unexpected failure in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`,
+          hint: 'This is a bug in Frontline, not necessarily in your module: please report it with this file attached.',
+          url: docsUrl('internal-error'),
+        });
+      }
+    }
+  }
+
+  diagnostics.sort(compareDiagnostics);
+  const modules: Module[] = corpus.modules
+    .filter((m) => m.frontmatter)
+    .map((m) => ({ id: m.frontmatter!.id, file: m.file, frontmatter: m.frontmatter!, body: m.body, tree: m.parsed.tree }));
+  return { files: only ? only.length : loaded.files, diagnostics, modules, corpus };
+}
