@@ -15,6 +15,9 @@ tools="$root/.tools"
 mkdir -p "$tools/bin"
 export PATH="$tools/bin:$PATH"
 
+# No telemetry calls from a machine that may have no network.
+export TURBO_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+
 say() { printf '\033[1mfrontline setup:\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mfrontline setup:\033[0m %s\n' "$*" >&2; exit 1; }
 

@@ -10,13 +10,15 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(args: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number> | number;
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io): Promise<number> | number;
 }
 
-const common = {
-  content: { type: 'string', default: 'content' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
+/** Options every command takes; `--content` defaults to FRONTLINE_CONTENT, then `content`. */
+const common = (env: Io['env']) =>
+  ({
+    content: { type: 'string', default: env.FRONTLINE_CONTENT ?? 'content' },
+    help: { type: 'boolean', short: 'h', default: false },
+  }) as const;
 
 /** Every command, by name. */
 export const commands: Record<string, Command> = {
@@ -29,7 +31,7 @@ export const commands: Record<string, Command> = {
 function help(): string {
   const lines = ['Usage: frontline <command> [options]', '', 'Commands:'];
   for (const [name, command] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${command.summary}`);
-  lines.push('', 'Every command takes --content <dir> (default: content).', 'Run `frontline <command> --help` for its options.');
+  lines.push('', 'Every command takes --content <dir> (default: $FRONTLINE_CONTENT, else content).', 'Run `frontline <command> --help` for its options.');
   return lines.join('\n');
 }
 
@@ -47,12 +49,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   try {
-    const parsed = parseArgs({ args: rest, options: { ...common, ...command.options }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: rest, options: { ...common(io.env), ...command.options }, allowPositionals: true, strict: true });
     if (parsed.values.help) {
       io.stdout.write(`${command.usage}\n`);
       return EXIT.ok;
     }
-    return await command.run(parsed as never, io);
+    return await command.run(parsed, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`${(error as Error).message}\n\n${command.usage}\n`);

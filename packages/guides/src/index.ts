@@ -1,1 +1,4 @@
-export async function buildGuides(_o: unknown): Promise<{errors:number;written:number}> { return {errors:0,written:0}; }
+export { buildGuides, documentName, writeAtomic, type BuildOptions, type BuildResult } from './build.ts';
+export { compilePdf, FONT_DIR, TEMPLATES, type Template } from './compile.ts';
+export { guideData, handoutData, clock, type GuideData, type HandoutData, type Paper } from './data.ts';
+export { blocks, inlines, type Block, type Inline } from './blocks.ts';

@@ -45,7 +45,7 @@ function show(value: unknown): string {
   if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}…` : value}\``;
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a mapping';
-  return `\`${String(value)}\``;
+  return `\`${JSON.stringify(value) ?? typeof value}\``;
 }
 
 function typeName(expected: string): string {
@@ -202,8 +202,12 @@ export function frontmatterDiagnostics(
         }
         break;
       }
-      default:
+      case 'invalid_union':
+      case 'invalid_key':
+      case 'invalid_element':
+      case 'not_multiple_of':
         push(path, `Unexpected ${show(value)} in \`${name}\`: ${issue.message}`, undefined);
+        break;
     }
   }
   return out;

@@ -41,7 +41,7 @@ export type MarkdownParser = (markdown: string) => Root;
 const remarkProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 /** Parses Markdown with remark-parse + GFM + directives (the reference parser). */
-export const parseWithRemark: MarkdownParser = (markdown) => remarkProcessor.runSync(remarkProcessor.parse(markdown));
+export const parseWithRemark: MarkdownParser = (markdown) => remarkProcessor.runSync(remarkProcessor.parse(markdown)) as Root;
 
 const FENCE = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
@@ -233,7 +233,7 @@ export function parseFile(file: string, source: string, parseMarkdown: MarkdownP
     const end = at(Math.max(error.pos[1], error.pos[0] + 1));
     diagnostics.push({
       ...yamlDiagnostic(file, index, start, Math.min(end, at(yamlText.length)), wording.message, wording.hint),
-      severity: doc.errors.includes(error as never) ? 'error' : 'warning',
+      severity: doc.errors.includes(error) ? 'error' : 'warning',
     });
   }
 
@@ -275,7 +275,7 @@ export function parseFile(file: string, source: string, parseMarkdown: MarkdownP
 
   function safeParseMarkdown(markdown: string): Root {
     try {
-      return parseMarkdown(markdown);
+      return restoreBareColons(parseMarkdown(markdown));
     } catch (error) {
       diagnostics.push({
         file,
@@ -292,6 +292,36 @@ export function parseFile(file: string, source: string, parseMarkdown: MarkdownP
       return empty;
     }
   }
+}
+
+/**
+ * Turns bare text directives (`:30` in "10:30", `:1` in "3:1", `:here` in "note:here") back
+ * into the text they came from: only `:name[…]` and `:name{…}` are directives in prose.
+ */
+function restoreBareColons(tree: Root): Root {
+  const visit = (node: { children?: unknown[] }) => {
+    if (!Array.isArray(node.children)) return;
+    const children = node.children as { type: string; name?: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[]; value?: string }[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      const span = (child.position?.end.offset ?? 0) - (child.position?.start.offset ?? 0);
+      if (child.type === 'textDirective' && child.name !== undefined && span === child.name.length + 1) {
+        children[i] = { type: 'text', value: `:${child.name}`, ...(child.position ? { position: child.position } : {}) };
+      } else visit(child);
+    }
+    // Merge neighbouring text nodes so prose reads as one run.
+    for (let i = children.length - 1; i > 0; i--) {
+      const a = children[i - 1]!;
+      const b = children[i]!;
+      if (a.type === 'text' && b.type === 'text') {
+        a.value = `${a.value ?? ''}${b.value ?? ''}`;
+        if (a.position && b.position) a.position = { start: a.position.start, end: b.position.end };
+        children.splice(i, 1);
+      }
+    }
+  };
+  visit(tree);
+  return tree;
 }
 
 /** Parses a plain YAML data file (paths, glossary, plans) with the same safety limits. */

@@ -29,7 +29,7 @@ export interface Corpus {
   glossaryIndex: Map<string, string>;
   paths: (LearningPath & { file: string })[];
   /** Does a file exist, relative to the content root? (images) */
-  exists(relativeToContent: string): boolean;
+  exists: (relativeToContent: string) => boolean;
 }
 
 export interface ReportOptions {
@@ -42,11 +42,11 @@ export interface RuleContext {
   module: ModuleFile;
   corpus: Corpus;
   /** Report at a node of the body tree. */
-  report(node: Node | Place | undefined, message: string, options?: ReportOptions): void;
+  report: (node: Node | Place | undefined, message: string, options?: ReportOptions) => void;
   /** Report at a frontmatter key path (exact YAML node). */
-  reportAt(path: readonly PropertyKey[], message: string, options?: ReportOptions & { asKey?: boolean }): void;
+  reportAt: (path: readonly PropertyKey[], message: string, options?: ReportOptions & { asKey?: boolean }) => void;
   /** The place of a frontmatter path, for causes. */
-  placeOf(path: readonly PropertyKey[]): Place;
+  placeOf: (path: readonly PropertyKey[]) => Place;
 }
 
 /** A validation rule: one file each, with a permanent kebab-case id. */

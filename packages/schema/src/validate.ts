@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { loadConfig, type Config } from './config.ts';
 import { compareDiagnostics, docsUrl, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
@@ -55,23 +55,25 @@ function listFiles(dir: string, extension: string): string[] {
     .sort();
 }
 
-/** Every key the frontmatter schema knows at a path, for "did you mean" on unknown keys. */
+/** Unwraps optional/default wrappers to the schema underneath. */
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  while ((current as { def?: { innerType?: unknown } } | undefined)?.def?.innerType)
+    current = (current as { def: { innerType: unknown } }).def.innerType;
+  return current;
+}
+
+/** Every key the schema knows at a path, for "did you mean" on unknown keys. */
 function knownKeys(schema: z.ZodType) {
   return (path: readonly PropertyKey[]): string[] => {
-    let current: unknown = schema;
+    let current = unwrap(schema);
     for (const key of path) {
-      const def = (current as { def?: { type?: string; element?: unknown; shape?: unknown; innerType?: unknown } }).def;
-      while ((current as { def?: { innerType?: unknown } }).def?.innerType)
-        current = (current as { def: { innerType: unknown } }).def.innerType;
-      void def;
-      const d = (current as { def: { type: string; element?: unknown; shape?: Record<string, unknown> } }).def;
-      if (d.type === 'array' && typeof key === 'number') current = d.element;
-      else if (d.type === 'object' && d.shape) current = d.shape[String(key)];
+      const def = (current as { def: { type: string; element?: unknown; shape?: Record<string, unknown> } }).def;
+      if (def.type === 'array' && typeof key === 'number') current = unwrap(def.element);
+      else if (def.type === 'object' && def.shape) current = unwrap(def.shape[String(key)]);
       else return [];
     }
-    while ((current as { def?: { innerType?: unknown } }).def?.innerType)
-      current = (current as { def: { innerType: unknown } }).def.innerType;
-    const shape = (current as { def?: { shape?: Record<string, unknown> } }).def?.shape;
+    const shape = (current as { def?: { shape?: Record<string, unknown> } } | undefined)?.def?.shape;
     return shape ? Object.keys(shape) : [];
   };
 }
@@ -80,33 +82,50 @@ function knownKeys(schema: z.ZodType) {
 export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'cwd' | 'parser'> = {}) {
   const root = resolve(contentDir);
   const cwd = options.cwd ?? process.cwd();
-  const parser = options.parser ?? parseWithRemark;
   const display = (file: string) => relative(cwd, file) || file;
+  const read = (dir: string, ext: string): SourceText[] =>
+    listFiles(join(root, dir), ext).map((path) => ({ file: display(path), name: basename(path, ext), text: readFileSync(path, 'utf8') }));
+  return buildCorpus(
+    { root, modules: read('modules', '.md'), glossary: read('glossary', '.yaml'), paths: read('paths', '.yaml') },
+    options.parser,
+  );
+}
+
+/** A source file in memory: its display path, its name without extension, its text. */
+export interface SourceText {
+  file: string;
+  name: string;
+  text: string;
+}
+
+/** Builds a corpus from texts in memory (the folder reader and tests both use this). */
+export function buildCorpus(
+  sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[] },
+  parser: MarkdownParser = parseWithRemark,
+) {
+  const root = sources.root;
   const preDiagnostics: Diagnostic[] = [];
 
-  const modules: ModuleFile[] = listFiles(join(root, 'modules'), '.md').map((path) => {
-    const file = display(path);
-    const parsed = parseCached(file, readFileSync(path, 'utf8'), parser);
+  const modules: ModuleFile[] = sources.modules.map(({ file, name, text }) => {
+    const parsed = parseCached(file, text, parser);
     const rawData = parsed.frontmatter?.data;
     const raw = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
     const result = raw ? FrontmatterSchema.safeParse(raw) : undefined;
     return {
       file,
-      name: basename(path, '.md'),
+      name,
       parsed,
       frontmatter: result?.success ? result.data : undefined,
       raw,
       body: readBody(parsed.tree),
       schemaIssues: result && !result.success ? result.error.issues : [],
-    } as ModuleFile & { schemaIssues: z.core.$ZodIssue[] };
+    };
   });
 
   const glossary = new Map<string, GlossaryTerm & { file: string }>();
   const glossaryIndex = new Map<string, string>();
-  for (const path of listFiles(join(root, 'glossary'), '.yaml')) {
-    const file = display(path);
-    const id = basename(path, '.yaml');
-    const { data, frontmatter, diagnostics } = parseYamlFile(file, readFileSync(path, 'utf8'));
+  for (const { file, name: id, text } of sources.glossary ?? []) {
+    const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
     preDiagnostics.push(...diagnostics);
     if (!frontmatter || diagnostics.some((d) => d.severity === 'error')) continue;
     const result = GlossaryTermSchema.safeParse(data ?? {});
@@ -120,10 +139,9 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
   }
 
   const paths: (LearningPath & { file: string })[] = [];
-  const pathFiles = listFiles(join(root, 'paths'), '.yaml');
-  for (const path of pathFiles) {
-    const file = display(path);
-    const { data, frontmatter, diagnostics } = parseYamlFile(file, readFileSync(path, 'utf8'));
+  const pathFiles = sources.paths ?? [];
+  for (const { file, name: pathName, text } of pathFiles) {
+    const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
     preDiagnostics.push(...diagnostics);
     if (!frontmatter || diagnostics.some((d) => d.severity === 'error')) continue;
     const result = PathSchema.safeParse(data ?? {});
@@ -146,15 +164,15 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
         url: docsUrl('path-schema'),
       });
     });
-    if (result.data.id !== basename(path, '.yaml')) {
+    if (result.data.id !== pathName) {
       const { exact: _e, ...place } = placeOf(frontmatter, ['id']);
       preDiagnostics.push({
         file,
         ...place,
         severity: 'error',
         ruleId: 'path-schema',
-        message: `Unexpected id \`${result.data.id}\`, expected \`${basename(path, '.yaml')}\` to match the file name`,
-        hint: `Set \`id: ${basename(path, '.yaml')}\`.`,
+        message: `Unexpected id \`${result.data.id}\`, expected \`${pathName}\` to match the file name`,
+        hint: `Set \`id: ${pathName}\`.`,
         url: docsUrl('path-schema'),
       });
     }
@@ -170,12 +188,7 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
     paths,
     exists: (p) => existsSync(join(root, p)),
   };
-  return {
-    corpus,
-    files: modules.length + glossary.size + pathFiles.length,
-    preDiagnostics,
-    glossaryFiles: listFiles(join(root, 'glossary'), '.yaml').length,
-  };
+  return { corpus, files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length, preDiagnostics };
 }
 
 const moduleKnownKeys = knownKeys(FrontmatterSchema);
@@ -186,15 +199,21 @@ const moduleKnownKeys = knownKeys(FrontmatterSchema);
  * diagnostic for that file; the other files and rules still run.
  */
 export function validateContent(contentDir: string, options: ValidateOptions = {}): ValidationResult {
-  const config = options.config ?? loadConfig(contentDir);
-  const ruleList = options.rules ?? allRules;
-  const loaded = loadCorpus(contentDir, options);
-  const { corpus } = loaded;
   const cwd = options.cwd ?? process.cwd();
-  const only = options.only?.map((f) => relative(cwd, resolve(cwd, f)));
+  return validateCorpus(loadCorpus(contentDir, options), {
+    ...options,
+    config: options.config ?? loadConfig(contentDir),
+    ...(options.only ? { only: options.only.map((f) => relative(cwd, resolve(cwd, f))) } : {}),
+  });
+}
+
+/** Validates an already-read corpus (see `loadCorpus`, `buildCorpus`). `only` holds display paths. */
+export function validateCorpus(loaded: ReturnType<typeof buildCorpus>, options: ValidateOptions = {}): ValidationResult {
+  const config = options.config ?? { rules: {} };
+  const ruleList = options.rules ?? allRules;
+  const { corpus } = loaded;
+  const only = options.only;
   const diagnostics: Diagnostic[] = [];
-  const dataFiles = new Set([...corpus.glossary.values()].map((g) => g.file).concat(corpus.paths.map((p) => p.file)));
-  void dataFiles;
   if (!only) diagnostics.push(...loaded.preDiagnostics);
   else diagnostics.push(...loaded.preDiagnostics.filter((d) => only.includes(d.file)));
 
@@ -221,7 +240,7 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
         module,
         corpus,
         report(node, message, opts) {
-          diagnostics.push(makeDiagnostic(module.file, placeOfNode(node as never), rule, severity, message, opts));
+          diagnostics.push(makeDiagnostic(module.file, placeOfNode(node), rule, severity, message, opts));
         },
         reportAt(path, message, opts) {
           const { exact: _e, ...place } = placeOf(fm, path, opts?.asKey ?? false);

@@ -51,6 +51,10 @@ export function placeOf(fm: FrontmatterBlock, path: readonly PropertyKey[], asKe
   };
   if (!best) return { line: fm.firstLine, column: 1, endLine: fm.firstLine, endColumn: 1, exact: false };
   const start = toPlace(best[0]);
-  const end = toPlace(Math.max(best[0], best[1]));
+  let end = toPlace(Math.max(best[0], best[1]));
+  // A missing key is reported at its parent mapping: keep that to the mapping's first line.
+  if (!exact && end.line > start.line) {
+    end = { line: start.line, column: start.column + 1 };
+  }
   return { ...start, endLine: end.line, endColumn: end.column, exact };
 }

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatGithub, formatJson, formatPretty, formatSummaryMarkdown, validateContent } from '@frontline/schema';
-import { EXIT, UsageError, type Io } from '../io.ts';
+import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../main.ts';
 
 export const validateCommand: Command = {

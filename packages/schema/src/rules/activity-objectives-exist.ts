@@ -19,7 +19,7 @@ export const rule: Rule = {
       });
     };
     for (const activity of module.body.activities)
-      for (const o of activity.objectives) if (!ids.includes(o)) unknown(o, activity.node.position ? { ...placeStart(activity.node) } : undefined);
+      for (const o of activity.objectives) if (!ids.includes(o)) unknown(o, placeStart(activity.node));
     for (const check of module.body.checks)
       for (const q of check.questions) {
         if (!q.objective)
@@ -31,7 +31,7 @@ export const rule: Rule = {
   },
 };
 
-function placeStart(node: { position?: { start: { line: number; column: number } } }) {
-  const s = node.position!.start;
+function placeStart(node: { position?: { start: { line: number; column: number } } | undefined }) {
+  const s = node.position?.start ?? { line: 1, column: 1 };
   return { line: s.line, column: s.column, endLine: s.line, endColumn: s.column + 3 };
 }

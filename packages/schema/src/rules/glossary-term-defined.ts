@@ -1,11 +1,11 @@
-import GithubSlugger from 'github-slugger';
+import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import type { Rule } from '../rule.ts';
 import { suggest } from '../suggest.ts';
 
 /** The glossary id a `:term[...]{id=…}` refers to (its `id`, else the slug of its text). */
 export function termKey(node: { attributes?: Record<string, string | null | undefined> | null | undefined }, text: string): string {
-  return (node.attributes?.id ?? '').trim() || GithubSlugger.slug(text.trim());
+  return (node.attributes?.id ?? '').trim() || slug(text.trim());
 }
 
 export const rule: Rule = {

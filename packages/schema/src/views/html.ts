@@ -44,7 +44,7 @@ export function stripFacilitatorOnly<T extends AnyNode>(node: T): T {
   const children = (node.children as RootContent[])
     .filter((c) => !(c.type === 'containerDirective' && FACILITATOR_ONLY.has(c.name)))
     .map((c) => stripFacilitatorOnly(c));
-  return { ...node, children } as T;
+  return { ...node, children };
 }
 
 const METHOD_LABEL: Record<string, string> = {
@@ -71,7 +71,7 @@ const SCHEMA: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'aside', 'fieldset', 'legend', 'form', 'button', 'label', 'abbr', 'kbd'],
   attributes: {
     ...defaultSchema.attributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'dataLines', 'dataKind', 'dataQuestion', 'dataCorrect', 'dataMultiple', 'ariaLabelledBy', 'ariaLabel', 'ariaLive', 'hidden'],
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'dataLines', 'dataKind', 'dataQuestion', 'dataCorrect', 'dataMultiple', 'ariaLabelledBy', 'ariaLabel', 'ariaLive', 'hidden', 'role'],
     input: ['type', 'name', 'value', 'checked', 'disabled', 'id', 'className', 'dataCorrect'],
     button: ['type', 'className', 'dataCheck', 'dataReset'],
     label: ['htmlFor', 'className'],
@@ -105,7 +105,7 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
   const handlers = {
     containerDirective(state: State, node: ContainerDirective): Element | ElementContent[] {
       const label = labelOf(node);
-      const inner = (): ElementContent[] => state.all({ type: 'root', children: contentOf(node) } as never) as ElementContent[];
+      const inner = (): ElementContent[] => state.all({ type: 'root', children: contentOf(node) } as never);
       const heading = (depth: number, value: string, cls?: string): Element => {
         const id = slugger.slug(value);
         toc.push({ depth, id, text: value });
@@ -158,17 +158,17 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
     leafDirective(_state: State, node: LeafDirective): Element | ElementContent[] {
       if (node.name === 'writing-space') {
         const lines = Math.min(30, Math.max(1, Number(node.attributes?.lines) || 4));
-        return el('div', { className: ['writing-space'], dataLines: String(lines), ariaLabel: `Space to write (${lines} lines)` }, []);
+        return el('div', { className: ['writing-space'], dataLines: String(lines), role: 'img', ariaLabel: `Space to write (${lines} lines)` }, []);
       }
       return [];
     },
     textDirective(state: State, node: TextDirective): Element | ElementContent[] {
-      if (node.name !== 'term') return state.all(node as never) as ElementContent[];
+      if (node.name !== 'term') return state.all(node);
       const value = toString(node);
       const key = termKey(node, value);
       const id = options.glossary?.get(key) ?? options.glossary?.get(value.toLowerCase()) ?? key;
       if (!terms.includes(id)) terms.push(id);
-      return el('a', { href: `${base}glossary/#${id}`, className: ['term'] }, state.all(node as never) as ElementContent[]);
+      return el('a', { href: `${base}glossary/#${id}`, className: ['term'] }, state.all(node));
     },
   };
 
@@ -185,11 +185,11 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
         const id = `${q}-o${i + 1}`;
         return el('li', {}, [
           el('input', { type: multiple ? 'checkbox' : 'radio', name: q, id, value: String(i + 1), dataCorrect: o.correct ? 'true' : 'false' }, []),
-          el('label', { htmlFor: id }, state.all({ type: 'root', children: o.item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [c])) } as never) as ElementContent[]),
+          el('label', { htmlFor: [id] }, state.all({ type: 'paragraph', children: o.item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])) })),
         ]);
       }));
       const answers = options.filter((o) => o.correct).map((o) => toString(o.item).trim());
-      fieldset.properties.dataMultiple = multiple ? 'true' : 'false';
+      fieldset.properties.dataMultiple = String(multiple);
       fieldset.children.push(
         ...(multiple ? [el('p', { className: ['hint'] }, [text('Choose all that apply.')])] : []),
         list,
@@ -212,7 +212,7 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
         questionCount += 1;
         const q = `${module.id}-q${questionCount}`;
         fieldset = el('fieldset', { className: ['question'], dataQuestion: q }, [
-          el('legend', {}, [text(`${questionCount}. `), ...(state.all(child as never) as ElementContent[])]),
+          el('legend', {}, [text(`${questionCount}. `), ...(state.all(child))]),
         ]);
       } else if (!fieldset) continue;
       else if (child.type === 'list' && child.children.some((i) => typeof i.checked === 'boolean'))
@@ -220,7 +220,7 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
       else if (child.type === 'paragraph' && /^\s*reason\s*:/i.test(toString(child))) {
         const rendered = state.one(child, undefined) as Element;
         reason.push(el('div', { className: ['reason'] }, [rendered]));
-      } else fieldset.children.push(...(state.all({ type: 'root', children: [child] } as never) as ElementContent[]));
+      } else fieldset.children.push(...(state.all({ type: 'root', children: [child] } as never)));
     }
     flush();
     return el('section', { className: ['block', 'check'], dataKind: 'check' }, children);
@@ -234,7 +234,7 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
       if (node.type === 'element' && /^h[2-6]$/.test(node.tagName) && !node.properties.id) {
         const value = hastText(node);
         node.properties.id = slugger.slug(value);
-        toc.push({ depth: Number(node.tagName[1]), id: node.properties.id as string, text: value });
+        toc.push({ depth: Number(node.tagName[1]), id: node.properties.id, text: value });
       }
     }
     if (!group.marker) {
@@ -248,7 +248,7 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
     segments.push({ id, title, minutes, method });
     toc.push({ depth: 2, id, text: title });
     out.push(
-      el('section', { className: ['segment'], ariaLabelledBy: id, dataKind: method }, [
+      el('section', { className: ['segment'], ariaLabelledBy: [id], dataKind: method }, [
         el('h2', { id }, [text(title)]),
         el('p', { className: ['segment-meta'] }, [text(`${minutes} min · ${METHOD_LABEL[method] ?? method}`)]),
         ...(body.children as ElementContent[]),

@@ -1,0 +1,45 @@
+// @ts-check
+import { cpSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+
+const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
+const guidesDist = fileURLToPath(new URL('../../packages/guides/dist/', import.meta.url));
+
+/** Copies the typeset guides and handouts into the built site, under /guides/. */
+function guides() {
+  return /** @type {import('astro').AstroIntegration} */ ({
+    name: 'frontline-guides',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        if (!existsSync(guidesDist)) {
+          logger.warn('No guides in packages/guides/dist: run `pnpm build` to typeset them.');
+          return;
+        }
+        cpSync(guidesDist, fileURLToPath(new URL('guides/', dir)), {
+          recursive: true,
+          filter: (src) => !src.endsWith('.manifest.json') && !src.endsWith('.tmp'),
+        });
+      },
+    },
+  });
+}
+
+export default defineConfig({
+  site: process.env.FRONTLINE_SITE_URL ?? 'http://localhost:4321',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [
+    sitemap({ filter: (page) => !page.includes('/facilitator/') }),
+    guides(),
+  ],
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      // Pagefind compiles its WebAssembly search index in the browser.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  vite: { define: { 'import.meta.env.FRONTLINE_LEARNER_ONLY': JSON.stringify(learnerOnly) } },
+});

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, watch } from './browser.ts';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const base = inject('baseUrl');
+const modules = readdirSync(`${dist}modules`);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; log: ReturnType<typeof watch> }> {
+  const page = await browser.newPage({ colorScheme });
+  const log = watch(page);
+  const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
+  expect(response?.status(), path).toBeLessThan(400);
+  return { page, log };
+}
+
+/** Runs axe-core against WCAG 2.x A and AA and returns the violations. */
+async function axe(page: Page) {
+  // evaluate() runs outside the page's CSP, which (rightly) blocks injected inline scripts.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe('the built course site', () => {
+  it('has module pages to test', () => {
+    expect(modules.length).toBeGreaterThan(0);
+  });
+
+  it('finds a module through search and follows the result to its page', async () => {
+    const id = modules[0]!;
+    const html = readFileSync(`${dist}modules/${id}/index.html`, 'utf8');
+    const title = /<h1>([^<]+)<\/h1>/.exec(html)?.[1] ?? '';
+    const word = title.split(/\s+/).filter((w) => w.length > 4).sort((a, b) => b.length - a.length)[0] ?? title;
+    expect(word.length).toBeGreaterThan(3);
+    const { page, log } = await open('/search/');
+    await page.fill('#search-input', word);
+    await page.press('#search-input', 'Enter');
+    const link = page.locator('#search-results a', { hasText: title });
+    await link.first().waitFor({ timeout: 15_000 });
+    await link.first().click();
+    await page.waitForURL(`**/modules/${id}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(title);
+    expect(log.violations).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('never returns facilitator-only text from the learner search', async () => {
+    const { page } = await open('/search/');
+    // A phrase every facilitator view has and no learner page has.
+    await page.fill('#search-input', 'Facilitator note');
+    await page.press('#search-input', 'Enter');
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/result/);
+    const urls = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(urls.filter((u) => u.includes('/facilitator/'))).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the module page without JavaScript errors or CSP violations', async () => {
+    for (const id of modules) {
+      const { page, log } = await open(`/modules/${id}/`);
+      expect(await page.locator('.module-body').count()).toBe(1);
+      expect(await page.locator('.facilitator-note').count(), `${id} learner page has no facilitator notes`).toBe(0);
+      expect(log.violations).toEqual([]);
+      expect(log.errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  for (const scheme of ['light', 'dark'] as const)
+    it(`passes axe (WCAG 2.2 A/AA) on every page type in ${scheme} mode`, async () => {
+      const pages = ['/', `/modules/${modules[0]}/`, '/glossary/', '/search/', '/404.html'];
+      for (const path of pages) {
+        const { page } = await open(path, scheme);
+        expect(await axe(page), `${path} (${scheme})`).toEqual([]);
+        await page.close();
+      }
+    });
+});

@@ -1,0 +1,41 @@
+import { getCollection } from 'astro:content';
+import type { ModuleEntry, PathEntry, TermEntry } from './types.ts';
+
+/** Every module, ordered by path then position in its path, then title. */
+export async function getModules(): Promise<ModuleEntry[]> {
+  const [modules, paths] = await Promise.all([getCollection('modules'), getPaths()]);
+  const rank = new Map<string, number>();
+  paths.forEach((p, pi) => p.modules.forEach((id, i) => rank.has(id) || rank.set(id, pi * 1000 + i)));
+  return modules
+    .map((m) => m.data as ModuleEntry)
+    .sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9) || a.title.localeCompare(b.title));
+}
+
+export async function getPaths(): Promise<PathEntry[]> {
+  return (await getCollection('paths')).map((p) => p.data as PathEntry).sort((a, b) => a.order - b.order);
+}
+
+export async function getGlossary(): Promise<TermEntry[]> {
+  return (await getCollection('glossary')).map((t) => t.data as TermEntry).sort((a, b) => a.term.localeCompare(b.term));
+}
+
+/** Minutes as "1 h 30 min". */
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h ? `${h} h${m ? ` ${m} min` : ''}` : `${m} min`;
+}
+
+export const AUDIENCE_LABEL: Record<string, string> = { frontline: 'Frontline staff', 'team-lead': 'Team leads', leader: 'Leaders' };
+export const LEVEL_LABEL: Record<string, string> = { foundation: 'Foundation', intermediate: 'Intermediate', advanced: 'Advanced' };
+
+/** Where the module sources live online, for "edit this page" links. */
+export const REPOSITORY = process.env.FRONTLINE_REPOSITORY ?? 'https://github.com/frontline-training/frontline';
+
+/** `base`-aware URL for a site path. */
+export function url(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return `${base}${path}`;
+}
+
+export const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';

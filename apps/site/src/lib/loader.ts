@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { formatPretty, renderModule, validateContent, type ValidationResult } from '@frontline/schema';
+import type { ModuleEntry, PathEntry, TermEntry } from './types.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The content folder: FRONTLINE_CONTENT, or the repo's content/. */
+export const contentDir = resolve(repoRoot, process.env.FRONTLINE_CONTENT ?? 'content');
+const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
+
+let cached: ValidationResult | undefined;
+function read(): ValidationResult {
+  cached ??= validateContent(contentDir, { cwd: repoRoot });
+  return cached;
+}
+
+/** Astro loaders over @frontline/schema: one parse and validation shared by all collections. */
+export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: Loader } {
+  const modules: Loader = {
+    name: 'frontline-modules',
+    load: (context) => {
+      const { store, logger } = context;
+      cached = undefined;
+      const result = read();
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length) {
+        logger.error(formatPretty(errors, result.files));
+        throw new Error(`${errors.length} content error(s): fix them (see above, or run \`pnpm frontline validate\`).`);
+      }
+      const glossaryIds = result.corpus.glossaryIndex;
+      const order = new Map<string, { path: string; index: number }>();
+      for (const p of result.corpus.paths) p.modules.forEach((id, index) => order.has(id) || order.set(id, { path: p.id, index }));
+      store.clear();
+      for (const module of result.modules) {
+        const learner = renderModule(module, 'learner', { glossary: glossaryIds });
+        const facilitator = learnerOnly ? undefined : renderModule(module, 'facilitator', { glossary: glossaryIds });
+        const data: ModuleEntry = {
+          ...module.frontmatter,
+          file: module.file,
+          learner,
+          facilitatorHtml: facilitator?.html ?? '',
+          activities: module.body.activities.map((a) => ({ kind: a.kind, title: a.title })),
+          questions: module.body.checks.reduce((n, c) => n + c.questions.length, 0),
+        };
+        store.set({ id: module.id, data: data as unknown as Record<string, unknown>, digest: context.generateDigest(JSON.stringify(data)) });
+      }
+      return Promise.resolve();
+    },
+  };
+  const paths: Loader = {
+    name: 'frontline-paths',
+    load: ({ store }) => {
+      store.clear();
+      for (const p of read().corpus.paths) {
+        const { file: _f, ...data } = p;
+        store.set({ id: p.id, data: data satisfies PathEntry });
+      }
+      return Promise.resolve();
+    },
+  };
+  const glossary: Loader = {
+    name: 'frontline-glossary',
+    load: ({ store }) => {
+      store.clear();
+      for (const [id, t] of read().corpus.glossary) {
+        const data: TermEntry = { id, term: t.term, definition: t.definition, aliases: t.aliases, seeAlso: t.seeAlso };
+        store.set({ id, data: data as unknown as Record<string, unknown> });
+      }
+      return Promise.resolve();
+    },
+  };
+  return { modules, paths, glossary };
+}

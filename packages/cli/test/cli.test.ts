@@ -1,0 +1,96 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.ts';
+
+const sample = fileURLToPath(new URL('../../guides/test/fixtures/content/', import.meta.url));
+
+/** Runs the CLI in-process and captures its output. */
+async function run(argv: string[], cwd: string, env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd,
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-cli-'));
+  cpSync(sample, join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+describe('frontline validate', () => {
+  it('exits 0 on valid content', async () => {
+    const r = await run(['validate'], workspace());
+    expect(r.stdout).toContain('2 files checked, no problems');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 with the JSON shape of the command-line contract', async () => {
+    const dir = workspace();
+    const file = join(dir, 'content/modules/outage-call.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('duration: 45', 'duration: 50').replace('level: foundation', 'level: expert'));
+    const r = await run(['validate', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { files: number; diagnostics: Record<string, unknown>[] };
+    expect(report.files).toBe(2);
+    const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'hint', 'url'];
+    for (const d of report.diagnostics) expect(Object.keys(d)).toEqual(expect.arrayContaining(keys));
+    expect(report.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['frontmatter-schema', 'segments-sum-to-duration']));
+    expect(report.diagnostics[0]).toMatchObject({ file: 'content/modules/outage-call.md', line: 6, column: 8, severity: 'error' });
+  });
+
+  it('prints escaped GitHub annotations and writes the job summary', async () => {
+    const dir = workspace();
+    const file = join(dir, 'content/modules/outage-call.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('level: foundation', 'level: expert'));
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '');
+    const r = await run(['validate', '--format', 'github'], dir, { GITHUB_STEP_SUMMARY: summary });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=content\/modules\/outage-call\.md,line=6,col=8,endLine=6,endColumn=14,title=frontmatter-schema::Unexpected `expert`/m);
+    expect(r.stdout).toContain('%0A'); // message and hint on two lines, escaped
+    expect(readFileSync(summary, 'utf8')).toContain('| `content/modules/outage-call.md:6:8` | error |');
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await run(['validate', '--format', 'xml'], workspace())).code).toBe(2);
+    expect((await run(['validate', '--nope'], workspace())).code).toBe(2);
+    expect((await run(['validat'], workspace())).stderr).toContain('Did you mean `validate`?');
+  });
+});
+
+describe('frontline new', () => {
+  it('scaffolds a module that validates, and never overwrites', async () => {
+    const dir = workspace();
+    const first = await run(['new', 'greeting-callers', '--title', 'Greeting callers'], dir);
+    expect(first.code).toBe(0);
+    const file = join(dir, 'content/modules/greeting-callers.md');
+    expect(existsSync(file)).toBe(true);
+    expect((await run(['validate'], dir)).code).toBe(0);
+    writeFileSync(file, 'edited by an author');
+    const second = await run(['new', 'greeting-callers', '--title', 'Greeting callers'], dir);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('already exists');
+    expect(readFileSync(file, 'utf8')).toBe('edited by an author');
+  });
+
+  it('rejects an id that is not kebab-case', async () => {
+    expect((await run(['new', 'Greeting_Callers', '--title', 'Greeting'], workspace())).code).toBe(2);
+  });
+});
+
+describe('frontline schema', () => {
+  it('prints the JSON Schema', async () => {
+    const r = await run(['schema'], workspace());
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ type: 'object', properties: { id: { type: 'string' } } });
+  });
+});

@@ -1,0 +1,147 @@
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { contentOf, FACILITATOR_ONLY, labelOf } from '@frontline/schema';
+import { toString } from 'mdast-util-to-string';
+
+/**
+ * Author text as data for the Typst templates. Strings are only ever shown as text by
+ * the template, never evaluated as Typst markup or code.
+ */
+export type Inline =
+  | { t: 'text'; v: string }
+  | { t: 'strong' | 'em' | 'del'; c: Inline[] }
+  | { t: 'code'; v: string }
+  | { t: 'link'; url: string; c: Inline[] }
+  | { t: 'br' };
+
+export type Block =
+  | { t: 'p'; c: Inline[] }
+  | { t: 'h'; level: number; c: Inline[] }
+  | { t: 'list'; ordered: boolean; items: { checked: boolean | null; c: Block[] }[] }
+  | { t: 'quote'; c: Block[] }
+  | { t: 'code'; v: string }
+  | { t: 'table'; rows: Inline[][][] }
+  | { t: 'hr' }
+  | { t: 'lines'; n: number }
+  | { t: 'note'; label: string; c: Block[] }
+  | { t: 'box'; kind: string; title: string; c: Block[] };
+
+export interface BlockOptions {
+  /** Keep facilitator-only blocks (notes, expected answers, debriefs). */
+  facilitator: boolean;
+}
+
+export function inlines(nodes: readonly PhrasingContent[]): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out.push({ t: 'text', v: node.value.replace(/\s*\n\s*/g, ' ') });
+        break;
+      case 'strong':
+        out.push({ t: 'strong', c: inlines(node.children) });
+        break;
+      case 'emphasis':
+        out.push({ t: 'em', c: inlines(node.children) });
+        break;
+      case 'delete':
+        out.push({ t: 'del', c: inlines(node.children) });
+        break;
+      case 'inlineCode':
+        out.push({ t: 'code', v: node.value });
+        break;
+      case 'link':
+        out.push(/^https?:\/\//.test(node.url) ? { t: 'link', url: node.url, c: inlines(node.children) } : { t: 'em', c: inlines(node.children) });
+        break;
+      case 'break':
+        out.push({ t: 'br' });
+        break;
+      case 'textDirective':
+        out.push(...inlines(node.children));
+        break;
+      case 'html': {
+        if (/^<br\s*\/?>$/i.test(node.value.trim())) out.push({ t: 'br' });
+        break; // other inline HTML is dropped: the validator allows only a few harmless tags
+      }
+      case 'image':
+        out.push({ t: 'em', c: [{ t: 'text', v: `[Image: ${node.alt ?? ''}]` }] });
+        break;
+      default:
+        if ('children' in node) out.push(...inlines(node.children));
+        else if ('value' in node) out.push({ t: 'text', v: String(node.value) });
+    }
+  }
+  return out;
+}
+
+const TITLES: Record<string, string> = {
+  case: 'Case',
+  discussion: 'Discussion',
+  roleplay: 'Role-play',
+  role: 'Role card',
+  observer: 'Observer checklist',
+  reflection: 'Reflection',
+  handout: 'Handout',
+  takeaways: 'Key takeaways',
+  check: 'Knowledge check',
+};
+const NOTE_TITLES: Record<string, string> = { facilitator: 'Facilitator note', expected: 'What good answers contain', debrief: 'Debrief' };
+
+/** Converts body nodes to blocks for one audience. */
+export function blocks(nodes: readonly RootContent[], options: BlockOptions): Block[] {
+  const out: Block[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'paragraph':
+        out.push({ t: 'p', c: inlines(node.children) });
+        break;
+      case 'heading':
+        out.push({ t: 'h', level: node.depth, c: inlines(node.children) });
+        break;
+      case 'list':
+        out.push({
+          t: 'list',
+          ordered: Boolean(node.ordered),
+          items: node.children.map((item) => ({ checked: item.checked ?? null, c: blocks(item.children, options) })),
+        });
+        break;
+      case 'blockquote':
+        out.push({ t: 'quote', c: blocks(node.children, options) });
+        break;
+      case 'code':
+        out.push({ t: 'code', v: node.value });
+        break;
+      case 'table':
+        out.push({ t: 'table', rows: node.children.map((row) => row.children.map((cell) => inlines(cell.children))) });
+        break;
+      case 'thematicBreak':
+        out.push({ t: 'hr' });
+        break;
+      case 'leafDirective':
+        if (node.name === 'writing-space') out.push({ t: 'lines', n: Math.min(30, Math.max(1, Number(node.attributes?.lines) || 4)) });
+        break;
+      case 'containerDirective':
+        out.push(...container(node, options));
+        break;
+      default:
+        break; // html (validated away), definitions, footnotes: not printed
+    }
+  }
+  return out;
+}
+
+function container(node: ContainerDirective, options: BlockOptions): Block[] {
+  const label = labelOf(node);
+  if (FACILITATOR_ONLY.has(node.name)) {
+    if (!options.facilitator) return [];
+    return [{ t: 'note', label: label || NOTE_TITLES[node.name] || 'Note', c: blocks(contentOf(node), options) }];
+  }
+  if (node.name === 'check') return []; // rendered separately (questions, answer key)
+  const base = TITLES[node.name];
+  if (!base) return blocks(contentOf(node), options);
+  const title = node.name === 'takeaways' || node.name === 'observer' ? base : label ? `${base}: ${label}` : base;
+  return [{ t: 'box', kind: node.name, title, c: blocks(contentOf(node), options) }];
+}
+
+/** Plain text of a node, for titles. */
+export const plain = (node: RootContent): string => toString(node).trim();

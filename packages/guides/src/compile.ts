@@ -1,0 +1,45 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+
+const require = createRequire(import.meta.url);
+/** The templates folder: the Typst workspace root. */
+export const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
+/** OFL fonts shipped through npm (Adobe Source Sans 3): no system fonts are used. */
+export const FONT_DIR = join(dirname(require.resolve('source-sans/package.json')), 'TTF');
+
+export type Template = 'facilitator-guide' | 'participant-handout';
+
+let compiler: NodeCompiler | undefined;
+
+/** One compiler per process: fonts are loaded once and layouts are memoised across documents. */
+function getCompiler(): NodeCompiler {
+  compiler ??= NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontPaths: [FONT_DIR] }] });
+  return compiler;
+}
+
+/** A Typst error with the template's own diagnostics. */
+export class TypstError extends Error {
+  override name = 'TypstError';
+}
+
+/**
+ * Typesets one document. `data` is handed to the template as a JSON string input and
+ * decoded there, so author text is never evaluated as Typst. `timestamp` (seconds) fixes
+ * the PDF's creation date, for byte-identical output.
+ */
+export function compilePdf(template: Template, data: unknown, timestamp: number): Buffer {
+  const c = getCompiler();
+  const args = { mainFilePath: join(TEMPLATES, `${template}.typ`), inputs: { data: JSON.stringify(data) } };
+  const result = c.compile(args);
+  const error = result.takeError();
+  if (error || !result.result) {
+    const details = error ? c.fetchDiagnostics(error) : [];
+    throw new TypstError(`Typst could not typeset ${template}: ${JSON.stringify(details).slice(0, 2000)}`);
+  }
+  const pdf = c.pdf(result.result, { creationTimestamp: timestamp });
+  // Keep memory flat across thousands of documents.
+  c.evictCache(10);
+  return pdf;
+}

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildGuides, type BuildResult } from '../src/index.ts';
+
+const content = fileURLToPath(new URL('./fixtures/content/', import.meta.url));
+
+/** Text of a PDF through poppler's pdftotext (a missing poppler fails the test, loudly). */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+function pdfInfo(file: string): string {
+  return execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+}
+
+describe('guides and handouts', () => {
+  let out: string;
+  let result: BuildResult;
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
+    result = buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
+  });
+
+  const file = (paper: string, kind: string) => join(out, paper, `outage-call-${kind}.pdf`);
+
+  it('writes a guide and a handout per paper size', () => {
+    expect(result.written).toBe(4);
+    expect(result.errors).toBe(0);
+    expect(pdfInfo(file('a4', 'facilitator-guide'))).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
+    expect(pdfInfo(file('letter', 'facilitator-guide'))).toMatch(/Page size:\s+612 x 792/);
+  });
+
+  it('puts the title, the timed agenda and the answer key in the facilitator guide', () => {
+    const text = pdfText(file('a4', 'facilitator-guide'));
+    expect(text).toContain('The outage call');
+    expect(text).toMatch(/0:00\s+0:10\s+10\s+Opening: three days offline/);
+    expect(text).toMatch(/0:10\s+0:30\s+20\s+Role-play/);
+    expect(text).toMatch(/0:30\s+0:45\s+15\s+Check and close/);
+    expect(text).toContain('Answer key');
+    expect(text).toContain('ANSWER-REASON');
+    expect(text).toContain('FACILITATOR-ONLY-NOTE');
+    expect(text).toMatch(/Page 1 of \d+/);
+  });
+
+  it('keeps every facilitator-only text out of the participant handout', () => {
+    const text = pdfText(file('a4', 'participant-handout'));
+    expect(text).toContain('The outage call');
+    expect(text).toContain('Role card');
+    expect(text).toContain('What should Sam say first?');
+    for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON', 'Answer key']) expect(text).not.toContain(secret);
+  });
+
+  it('embeds every font', () => {
+    const fonts = execFileSync('pdffonts', [file('a4', 'facilitator-guide')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/SourceSans3.*\byes\s+yes\s+yes\b/);
+  });
+
+  it('is deterministic and skips unchanged documents', () => {
+    const before = readFileSync(file('a4', 'facilitator-guide'));
+    const again = buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
+    expect(again.written).toBe(0);
+    expect(again.unchanged).toBe(4);
+    const fresh = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
+    buildGuides({ content, out: fresh, papers: ['a4'], progress: false });
+    expect(readFileSync(join(fresh, 'a4', 'outage-call-facilitator-guide.pdf')).equals(before)).toBe(true);
+  });
+
+  it('starts the agenda clock at a given time', () => {
+    const timed = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
+    buildGuides({ content, out: timed, papers: ['a4'], start: '09:30', progress: false });
+    expect(pdfText(join(timed, 'a4', 'outage-call-facilitator-guide.pdf'))).toMatch(/09:30\s+09:40\s+10\s+Opening/);
+  });
+});
