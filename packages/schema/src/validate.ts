@@ -6,7 +6,7 @@ import { loadConfig, type Config } from './config.ts';
 import { compareDiagnostics, docsUrl, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import { readBody, type Module } from './model.ts';
-import { parseFile, parseWithRemark, parseYamlFile, type MarkdownParser, type ParsedFile } from './parse.ts';
+import { parseFile, parseWithSatteri, parseYamlFile, type MarkdownParser, type ParsedFile } from './parse.ts';
 import { makeDiagnostic, placeOfNode, type Corpus, type ModuleFile, type Rule, type RuleContext } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
 import { FrontmatterSchema } from './schemas/module.ts';
@@ -101,7 +101,7 @@ export interface SourceText {
 /** Builds a corpus from texts in memory (the folder reader and tests both use this). */
 export function buildCorpus(
   sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[] },
-  parser: MarkdownParser = parseWithRemark,
+  parser: MarkdownParser = parseWithSatteri,
 ) {
   const root = sources.root;
   const preDiagnostics: Diagnostic[] = [];
