@@ -6,7 +6,7 @@ import { buildGuides } from './build.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const content = resolve(root, process.env.FRONTLINE_CONTENT ?? 'content');
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const result = buildGuides({ content, out, log: (line) => console.log(line) });
+const result = await buildGuides({ content, out, log: (line) => console.log(line) });
 if (result.errors > 0) {
   console.error(`${result.errors} module(s) have errors and were skipped: run \`pnpm frontline validate\`.`);
   process.exitCode = 1;

@@ -9,7 +9,7 @@ export const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', 'te
 /** OFL fonts shipped through npm (Adobe Source Sans 3): no system fonts are used. */
 export const FONT_DIR = join(dirname(require.resolve('source-sans/package.json')), 'TTF');
 
-export type Template = 'facilitator-guide' | 'participant-handout';
+export type Template = 'facilitator-guide' | 'participant-handout' | 'facilitator-manual' | 'participant-workbook';
 
 let compiler: NodeCompiler | undefined;
 

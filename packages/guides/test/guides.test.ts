@@ -19,15 +19,18 @@ function pdfInfo(file: string): string {
 describe('guides and handouts', () => {
   let out: string;
   let result: BuildResult;
-  beforeAll(() => {
+  beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
-    result = buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
+    result = await buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
   });
 
   const file = (paper: string, kind: string) => join(out, paper, `outage-call-${kind}.pdf`);
 
-  it('writes a guide and a handout per paper size', () => {
-    expect(result.written).toBe(4);
+  it('writes a guide and a handout per module and a manual and a workbook per path, per paper size', () => {
+    expect(result.written).toBe(8);
+    expect(result.documents.map((d) => `${d.paper}/${d.name}-${d.kind}`).sort()).toEqual(
+      ['a4', 'letter'].flatMap((p) => [`${p}/outage-call-facilitator-guide`, `${p}/outage-call-participant-handout`, `${p}/starter-facilitator-manual`, `${p}/starter-participant-workbook`]).sort(),
+    );
     expect(result.errors).toBe(0);
     expect(pdfInfo(file('a4', 'facilitator-guide'))).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
     expect(pdfInfo(file('letter', 'facilitator-guide'))).toMatch(/Page size:\s+612 x 792/);
@@ -53,25 +56,35 @@ describe('guides and handouts', () => {
     for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON', 'Answer key']) expect(text).not.toContain(secret);
   });
 
+  it('combines a path into a manual and a workbook with a table of contents', () => {
+    const manual = pdfText(join(out, 'a4', 'starter-facilitator-manual.pdf'));
+    expect(manual).toContain('Facilitator manual');
+    expect(manual).toMatch(/Contents[\s\S]*The outage call/);
+    expect(manual).toContain('ANSWER-REASON');
+    const workbook = pdfText(join(out, 'a4', 'starter-participant-workbook.pdf'));
+    expect(workbook).toMatch(/Contents[\s\S]*The outage call/);
+    for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON']) expect(workbook).not.toContain(secret);
+  });
+
   it('embeds every font', () => {
     const fonts = execFileSync('pdffonts', [file('a4', 'facilitator-guide')], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line).toMatch(/SourceSans3.*\byes\s+yes\s+yes\b/);
   });
 
-  it('is deterministic and skips unchanged documents', () => {
+  it('is deterministic and skips unchanged documents', async () => {
     const before = readFileSync(file('a4', 'facilitator-guide'));
-    const again = buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
+    const again = await buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
     expect(again.written).toBe(0);
-    expect(again.unchanged).toBe(4);
+    expect(again.unchanged).toBe(8);
     const fresh = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
-    buildGuides({ content, out: fresh, papers: ['a4'], progress: false });
+    await buildGuides({ content, out: fresh, papers: ['a4'], progress: false });
     expect(readFileSync(join(fresh, 'a4', 'outage-call-facilitator-guide.pdf')).equals(before)).toBe(true);
   });
 
-  it('starts the agenda clock at a given time', () => {
+  it('starts the agenda clock at a given time', async () => {
     const timed = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
-    buildGuides({ content, out: timed, papers: ['a4'], start: '09:30', progress: false });
+    await buildGuides({ content, out: timed, papers: ['a4'], start: '09:30', progress: false });
     expect(pdfText(join(timed, 'a4', 'outage-call-facilitator-guide.pdf'))).toMatch(/09:30\s+09:40\s+10\s+Opening/);
   });
 });

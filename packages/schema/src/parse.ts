@@ -65,7 +65,7 @@ export const parseWithSatteri: MarkdownParser = (markdown) => {
  * starts after it. Align on remark's place so diagnostics point at the same column.
  */
 function alignTaskParagraphs(tree: Root, markdown: string): Root {
-  const visit = (node: { type: string; checked?: boolean | null; position?: Position; children?: unknown[] }) => {
+  const visit = (node: { type: string; checked?: boolean | null | undefined; position?: Position | undefined; children?: unknown[] }) => {
     if (node.type === 'listItem' && typeof node.checked === 'boolean' && node.position) {
       const paragraph = (node.children as { type: string; position?: Position; children?: { type: string }[] }[] | undefined)?.[0];
       const from = node.position.start.offset ?? 0;
@@ -86,7 +86,7 @@ const CLOSING_FENCE = /^[ \t]*:{3,}[ \t]*\r?$/;
 
 function hasUnclosedContainer(tree: Root, markdown: string): boolean {
   let lines: string[] | undefined;
-  const visit = (node: { type: string; position?: { end: { line: number } }; children?: unknown[] }): boolean => {
+  const visit = (node: { type: string; position?: { end: { line: number } } | undefined; children?: unknown[] }): boolean => {
     if (node.type === 'containerDirective' && node.position) {
       lines ??= markdown.split('\n');
       if (!CLOSING_FENCE.test(lines[node.position.end.line - 1] ?? '')) return true;

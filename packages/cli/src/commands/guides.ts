@@ -16,13 +16,13 @@ export const guidesCommand: Command = {
     module: { type: 'string' },
     start: { type: 'string' },
   },
-  run({ values }, io) {
+  async run({ values }, io) {
     const paper = String(values.paper);
     if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`Unexpected --paper \`${paper}\`, expected \`a4\` or \`letter\`.`);
     const start = values.start === undefined ? undefined : String(values.start);
     if (start !== undefined && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(start))
       throw new UsageError(`Unexpected --start \`${start}\`, expected a time like 09:30.`);
-    const result = buildGuides({
+    const result = await buildGuides({
       content: resolve(io.cwd, String(values.content)),
       out: resolve(io.cwd, String(values.out)),
       papers: [paper],
