@@ -28,6 +28,8 @@ function guides() {
 
 export default defineConfig({
   site: process.env.FRONTLINE_SITE_URL ?? 'http://localhost:4321',
+  // Tests build a learner-only site beside the main one.
+  outDir: process.env.FRONTLINE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [

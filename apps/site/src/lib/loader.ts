@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { formatPretty, renderModule, validateContent, type ValidationResult } from '@frontline/schema';
+import { guideData, handoutData } from '@frontline/guides';
 import type { ModuleEntry, PathEntry, TermEntry } from './types.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -32,6 +33,7 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
       const order = new Map<string, { path: string; index: number }>();
       for (const p of result.corpus.paths) p.modules.forEach((id, index) => order.has(id) || order.set(id, { path: p.id, index }));
       store.clear();
+      const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
       for (const module of result.modules) {
         const learner = renderModule(module, 'learner', { glossary: glossaryIds });
         const facilitator = learnerOnly ? undefined : renderModule(module, 'facilitator', { glossary: glossaryIds });
@@ -42,6 +44,8 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
           facilitatorHtml: facilitator?.html ?? '',
           activities: module.body.activities.map((a) => ({ kind: a.kind, title: a.title })),
           questions: module.body.checks.reduce((n, c) => n + c.questions.length, 0),
+          handout: handoutData(module, titles, 'a4'),
+          guide: learnerOnly ? null : guideData(module, titles, 'a4'),
         };
         store.set({ id: module.id, data: data as unknown as Record<string, unknown>, digest: context.generateDigest(JSON.stringify(data)) });
       }

@@ -1,4 +1,5 @@
 import type { Frontmatter, LearningPath, RenderedModule } from '@frontline/schema';
+import type { GuideData, HandoutData } from '@frontline/guides';
 
 /** A module as the site stores it: frontmatter plus both rendered views. */
 export interface ModuleEntry extends Frontmatter {
@@ -8,6 +9,10 @@ export interface ModuleEntry extends Frontmatter {
   facilitatorHtml: string;
   activities: { kind: string; title: string }[];
   questions: number;
+  /** Print data for the participant handout (no facilitator-only material). */
+  handout: HandoutData;
+  /** Print data for the facilitator guide; null in a learner-only build. */
+  guide: GuideData | null;
 }
 
 export type PathEntry = LearningPath;
