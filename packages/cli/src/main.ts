@@ -1,13 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, UsageError, type Io } from './io.ts';
-import { validateCommand } from './commands/validate.ts';
-import { newCommand } from './commands/new.ts';
-import { schemaCommand } from './commands/schema.ts';
-import { guidesCommand } from './commands/guides.ts';
 import { suggestCommand } from './suggest-command.ts';
 
 export interface Command {
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io): Promise<number> | number;
@@ -20,12 +15,24 @@ const common = (env: Io['env']) =>
     help: { type: 'boolean', short: 'h', default: false },
   }) as const;
 
-/** Every command, by name. */
-export const commands: Record<string, Command> = {
-  validate: validateCommand,
-  new: newCommand,
-  guides: guidesCommand,
-  schema: schemaCommand,
+/** Every command: a one-line summary, and its module, loaded only when it runs (fast start). */
+export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  validate: {
+    summary: 'check modules, paths and the glossary; exit 1 on errors',
+    load: async () => (await import('./commands/validate.ts')).validateCommand,
+  },
+  new: {
+    summary: 'scaffold a new module (never overwrites a file)',
+    load: async () => (await import('./commands/new.ts')).newCommand,
+  },
+  guides: {
+    summary: 'write every facilitator guide and participant handout (PDF)',
+    load: async () => (await import('./commands/guides.ts')).guidesCommand,
+  },
+  schema: {
+    summary: 'print the JSON Schema of module frontmatter',
+    load: async () => (await import('./commands/schema.ts')).schemaCommand,
+  },
 };
 
 function help(): string {
@@ -42,12 +49,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     (name ? io.stdout : io.stderr).write(`${help()}\n`);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = commands[name];
+  if (!entry) {
     const close = suggestCommand(name, Object.keys(commands));
     io.stderr.write(`Unknown command \`${name}\`.${close ? ` Did you mean \`${close}\`?` : ''}\n\n${help()}\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   try {
     const parsed = parseArgs({ args: rest, options: { ...common(io.env), ...command.options }, allowPositionals: true, strict: true });
     if (parsed.values.help) {

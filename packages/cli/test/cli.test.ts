@@ -29,7 +29,7 @@ function workspace(): string {
 describe('frontline validate', () => {
   it('exits 0 on valid content', async () => {
     const r = await run(['validate'], workspace());
-    expect(r.stdout).toContain('2 files checked, no problems');
+    expect(r.stdout).toContain('3 files checked, no problems');
     expect(r.code).toBe(0);
   });
 
@@ -40,7 +40,7 @@ describe('frontline validate', () => {
     const r = await run(['validate', '--format', 'json'], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { files: number; diagnostics: Record<string, unknown>[] };
-    expect(report.files).toBe(2);
+    expect(report.files).toBe(3);
     const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'hint', 'url'];
     for (const d of report.diagnostics) expect(Object.keys(d)).toEqual(expect.arrayContaining(keys));
     expect(report.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['frontmatter-schema', 'segments-sum-to-duration']));

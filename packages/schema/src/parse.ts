@@ -1,10 +1,11 @@
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import { parseDocument, LineCounter, type Document } from 'yaml';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkDirective from 'remark-directive';
+import { createRequire } from 'node:module';
+import type { Processor, unified as Unified } from 'unified';
+import type RemarkParse from 'remark-parse';
+import type RemarkGfm from 'remark-gfm';
+import type RemarkDirective from 'remark-directive';
 import { markdownToMdast } from 'satteri';
 import { docsUrl, type Diagnostic } from './diagnostic.ts';
 import { LineIndex } from './text-position.ts';
@@ -40,10 +41,27 @@ export interface ParsedFile {
 /** Turns a Markdown body into mdast. remark by default; swappable for a faster parser. */
 export type MarkdownParser = (markdown: string) => Root;
 
-const remarkProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+const require = createRequire(import.meta.url);
+let remarkProcessor: Processor<Root, Root, Root> | undefined;
+
+/** remark, loaded on first use: the validator's normal path never needs it (faster start). */
+function remark(): Processor<Root, Root, Root> {
+  if (!remarkProcessor) {
+    const load = <T>(name: string) => (require(name) as { default: T }).default;
+    const { unified } = require('unified') as { unified: typeof Unified };
+    remarkProcessor = unified()
+      .use(load<typeof RemarkParse>('remark-parse'))
+      .use(load<typeof RemarkGfm>('remark-gfm'))
+      .use(load<typeof RemarkDirective>('remark-directive')) as unknown as Processor<Root, Root, Root>;
+  }
+  return remarkProcessor;
+}
 
 /** Parses Markdown with remark-parse + GFM + directives: the reference parser. */
-export const parseWithRemark: MarkdownParser = (markdown) => remarkProcessor.runSync(remarkProcessor.parse(markdown)) as Root;
+export const parseWithRemark: MarkdownParser = (markdown) => {
+  const processor = remark();
+  return processor.runSync(processor.parse(markdown));
+};
 
 const SATTERI = { features: { gfm: true, directive: true, frontmatter: false } } as const;
 

@@ -4,7 +4,6 @@ import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../main.ts';
 
 export const guidesCommand: Command = {
-  summary: 'write every facilitator guide and participant handout (PDF)',
   usage: [
     'Usage: frontline guides [--out <dir>] [--paper a4|letter] [--module <id>] [--start 09:00] [--content <dir>]',
     '',

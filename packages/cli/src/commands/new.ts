@@ -5,7 +5,6 @@ import type { Command } from '../main.ts';
 import { scaffoldModule } from '../scaffold.ts';
 
 export const newCommand: Command = {
-  summary: 'scaffold a new module (never overwrites a file)',
   usage: [
     'Usage: frontline new <id> --title "Title" [--audience frontline] [--content <dir>]',
     '',

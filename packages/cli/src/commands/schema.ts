@@ -3,7 +3,6 @@ import { EXIT } from '../io.ts';
 import type { Command } from '../main.ts';
 
 export const schemaCommand: Command = {
-  summary: 'print the JSON Schema of module frontmatter',
   usage: 'Usage: frontline schema\n\nPrints the JSON Schema (draft 2020-12) of module frontmatter, for editors.',
   options: {},
   run(_args, io) {

@@ -5,7 +5,6 @@ import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../main.ts';
 
 export const validateCommand: Command = {
-  summary: 'check modules, paths and the glossary; exit 1 on errors',
   usage: [
     'Usage: frontline validate [files...] [--format pretty|json|github] [--content <dir>]',
     '',

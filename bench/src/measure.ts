@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface Sample {
+  ms: number;
+  /** Peak resident memory in MB (GNU time), or NaN where /usr/bin/time is missing. */
+  mb: number;
+}
+
+export interface Stats {
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  peakMb: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** Runs a command once, timing it and reading its peak memory with GNU time. */
+export function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): Sample {
+  const timed = existsSync(GNU_TIME);
+  const started = process.hrtime.bigint();
+  const result = timed
+    ? spawnSync(GNU_TIME, ['-f', '%M', command, ...args], { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    : spawnSync(command, args, { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${(result.stderr ?? '').slice(-2000)}`);
+  const kb = timed ? Number(/(\d+)\s*$/.exec(result.stderr ?? '')?.[1]) : NaN;
+  return { ms, mb: kb / 1024 };
+}
+
+/** The median of `runs` timed runs after `warmup` untimed ones. */
+export function bench(runs: number, warmup: number, once: () => Sample): Stats {
+  for (let i = 0; i < warmup; i++) once();
+  const samples = Array.from({ length: runs }, once);
+  const times = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const middle = Math.floor(times.length / 2);
+  const medianMs = times.length % 2 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
+  return { runs, medianMs, minMs: times[0]!, peakMb: Math.max(...samples.map((s) => s.mb)) };
+}
+
+export const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+export const fmtMb = (mb: number) => (Number.isFinite(mb) ? `${mb.toFixed(0)} MB` : 'n/a');

@@ -1,0 +1,137 @@
+// `pnpm bench`: Frontline against its peers, side by side in one run, on this machine.
+// Usage: pnpm bench [--sizes 100,1000,5000] [--runs 5] [--out bench/results] [--quick]
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { makeCorpus } from './corpus.ts';
+import { bench, fmtMb, fmtMs, runOnce, type Stats } from './measure.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,5000' },
+    runs: { type: 'string', default: '5' },
+    out: { type: 'string', default: join(root, 'bench', 'results') },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string', default: 'validate,guides,pages' },
+    source: { type: 'string', default: join(root, 'content') },
+  },
+});
+const quick = values.quick;
+const sizes = quick ? [20] : values.sizes.split(',').map(Number);
+const runs = quick ? 1 : Number(values.runs);
+const warmup = quick ? 0 : 1;
+const only = new Set(values.only.split(','));
+const node = process.execPath;
+const work = mkdtempSync(join(tmpdir(), 'frontline-bench-'));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+interface Row { measure: string; size: number; frontline: Stats; peer?: Stats; peerName?: string; target?: string; holds?: boolean }
+const rows: Row[] = [];
+const extra: Record<string, unknown> = {};
+
+for (const size of sizes) {
+  const corpus = makeCorpus(resolve(values.source), join(work, `corpus-${size}`), size);
+  log(`corpus of ${size} modules: ${corpus}`);
+
+  if (only.has('validate')) {
+    const frontline = bench(runs, warmup, () => runOnce(node, [join(root, 'packages/cli/src/bin.ts'), 'validate', '--content', corpus, '--format', 'json']));
+    const peer = bench(runs, warmup, () => runOnce(node, [join(root, 'bench/src/remark-baseline.ts'), corpus]));
+    const ratio = frontline.medianMs / peer.medianMs;
+    const row: Row = { measure: 'validate (cold process)', size, frontline, peer, peerName: 'remark pipeline' };
+    if (size === 1000) {
+      row.target = '≤ 1.5 s and ≤ 0.2× remark';
+      row.holds = frontline.medianMs <= 1500 && ratio <= 0.2;
+    }
+    rows.push(row);
+    log(`validate ${size}: ${fmtMs(frontline.medianMs)} vs remark ${fmtMs(peer.medianMs)} (${ratio.toFixed(2)}×)`);
+  }
+
+  if (only.has('guides')) {
+    const out = join(work, `guides-${size}`);
+    const frontline = bench(1, 0, () => runOnce(node, [join(root, 'packages/cli/src/bin.ts'), 'guides', '--content', corpus, '--out', out, '--paper', 'a4'], { ...process.env, CI: '1' }));
+    const documents = readdirSync(join(out, 'a4')).filter((f) => f.endsWith('.pdf')).length;
+    const perDoc = frontline.medianMs / documents;
+    const row: Row = { measure: `guides, all documents (${documents} PDFs, A4)`, size, frontline };
+    if (size === 1000) {
+      row.target = '≤ 30 s, < 500 MB, ≤ 25 ms per document';
+      row.holds = frontline.medianMs <= 30_000 && frontline.peakMb < 500 && perDoc <= 25;
+    }
+    rows.push(row);
+    extra[`guides-ms-per-document-${size}`] = perDoc;
+    log(`guides ${size}: ${fmtMs(frontline.medianMs)} for ${documents} documents (${perDoc.toFixed(1)} ms each), ${fmtMb(frontline.peakMb)}`);
+  }
+}
+
+// Page weight of the built course site (apps/site/dist), per module page.
+if (only.has('pages')) {
+  const dist = join(root, 'apps/site/dist');
+  try {
+    const modules = readdirSync(join(dist, 'modules'));
+    const weights = modules.map((id) => {
+      const html = readFileSync(join(dist, 'modules', id, 'index.html'), 'utf8');
+      const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"[^>]*>/g)].map((m) => m[1]!);
+      const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+      const gz = (path: string) => gzipSync(readFileSync(join(dist, path))).length;
+      return { id, html: statSync(join(dist, 'modules', id, 'index.html')).size, js: scripts.reduce((n, s) => n + gz(s), 0), css: styles.reduce((n, s) => n + gz(s), 0) };
+    });
+    extra.pageWeight = weights;
+    const max = (k: 'html' | 'js' | 'css') => Math.max(...weights.map((w) => w[k]));
+    extra.pageWeightMax = { html: max('html'), jsGzip: max('js'), cssGzip: max('css') };
+    log(`module pages: HTML ≤ ${(max('html') / 1024).toFixed(1)} KB, eager JS ≤ ${(max('js') / 1024).toFixed(1)} KB gz, CSS ≤ ${(max('css') / 1024).toFixed(1)} KB gz`);
+  } catch {
+    log('page weight: no built site in apps/site/dist (run `pnpm build` first); skipped');
+  }
+}
+
+// Report.
+const commit = (() => {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+const lines = [
+  `# Frontline benchmarks`,
+  '',
+  `Commit ${commit} · Node ${process.version} · ${machine} · ${new Date().toISOString()}`,
+  `Command: \`pnpm bench ${process.argv.slice(2).join(' ')}\` · median of ${runs} run(s) after ${warmup} warm-up`,
+  '',
+  '| measure | modules | Frontline | peak memory | peer | peer time | ratio | target | holds |',
+  '| --- | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |',
+  ...rows.map((r) =>
+    [
+      r.measure,
+      r.size,
+      fmtMs(r.frontline.medianMs),
+      fmtMb(r.frontline.peakMb),
+      r.peerName ?? '',
+      r.peer ? fmtMs(r.peer.medianMs) : '',
+      r.peer ? `${(r.frontline.medianMs / r.peer.medianMs).toFixed(2)}×` : '',
+      r.target ?? '',
+      r.holds === undefined ? '' : r.holds ? 'yes' : '**no**',
+    ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+  ),
+];
+const pw = extra.pageWeightMax as { html: number; jsGzip: number; cssGzip: number } | undefined;
+if (pw)
+  lines.push(
+    '',
+    '| page weight (largest module page) | value | budget | holds |',
+    '| --- | ---: | ---: | --- |',
+    `| HTML | ${(pw.html / 1024).toFixed(1)} KB | 30 KB | ${pw.html <= 30 * 1024 ? 'yes' : '**no**'} |`,
+    `| eager JS (gzip) | ${(pw.jsGzip / 1024).toFixed(1)} KB | 5 KB | ${pw.jsGzip <= 5 * 1024 ? 'yes' : '**no**'} |`,
+    `| CSS (gzip) | ${(pw.cssGzip / 1024).toFixed(1)} KB | 15 KB | ${pw.cssGzip <= 15 * 1024 ? 'yes' : '**no**'} |`,
+  );
+const report = `${lines.join('\n')}\n`;
+const outDir = resolve(values.out);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, quick ? 'smoke.md' : 'latest.md'), report);
+writeFileSync(join(outDir, quick ? 'smoke.json' : 'latest.json'), `${JSON.stringify({ commit, node: process.version, machine, date: new Date().toISOString(), runs, rows, extra }, null, 2)}\n`);
+process.stdout.write(report);

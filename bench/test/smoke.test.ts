@@ -1,0 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+// The benchmark is too slow for the default test run, but it must not rot: run it on 20
+// modules and check the report's shape.
+it('runs the benchmark end to end on 20 modules', { timeout: 180_000 }, () => {
+  const out = mkdtempSync(join(tmpdir(), 'frontline-bench-out-'));
+  const run = fileURLToPath(new URL('../src/run.ts', import.meta.url));
+  execFileSync(process.execPath, [run, '--quick', '--out', out, '--only', 'validate,guides'], { stdio: 'pipe' });
+  const report = readFileSync(join(out, 'smoke.md'), 'utf8');
+  expect(report).toMatch(/\| validate \(cold process\) \| 20 \| [\d.]+ m?s \|/);
+  expect(report).toMatch(/\| guides, all documents \(\d+ PDFs, A4\) \| 20 \|/);
+  const json = JSON.parse(readFileSync(join(out, 'smoke.json'), 'utf8')) as { rows: { frontline: { medianMs: number } }[]; node: string };
+  expect(json.rows.length).toBe(2);
+  for (const row of json.rows) expect(row.frontline.medianMs).toBeGreaterThan(0);
+  expect(json.node).toBe(process.version);
+});
