@@ -32,7 +32,11 @@ export function buildAuthorGuide(): string {
     const ok = readFileSync(join(FIXTURES, rule.id, 'ok.md'), 'utf8');
     const diagnostics = validateText(notOk)
       .filter((d) => d.ruleId === rule.id)
-      .map((d) => ({ ...d, file: 'content/modules/fixture.md', causes: d.causes?.map((c) => ({ ...c, file: 'content/modules/fixture.md' })) }));
+      .map((d) => ({
+        ...d,
+        file: 'content/modules/fixture.md',
+        ...(d.causes ? { causes: d.causes.map((c) => ({ ...c, file: 'content/modules/fixture.md' })) } : {}),
+      }));
     return { rule, notOk, ok, diagnostics };
   });
   return [
