@@ -5,6 +5,6 @@
 set -euo pipefail
 export FRONTLINE_NEED_BROWSER=1
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
-pnpm turbo run lint typecheck build --output-logs=errors-only
+pnpm turbo run lint //#lint:root typecheck build --output-logs=errors-only
 # Vitest runs last, so its summary is the last thing printed.
 pnpm vitest run
