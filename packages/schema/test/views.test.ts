@@ -37,3 +37,10 @@ it('sanitises raw HTML as a second line of defence', () => {
   const { html } = renderModule(tree(hostile), 'learner');
   expect(html).not.toMatch(/<script|onerror|javascript:/i);
 });
+
+it('keeps the knowledge-check inputs live (not disabled) after sanitising', () => {
+  const { html } = renderModule(tree(text), 'learner');
+  expect(html).toMatch(/<input type="radio" name="fixture-q1" id="fixture-q1-o1" value="1" data-correct="true">/);
+  expect(html).not.toMatch(/<input[^>]*disabled/);
+  expect(html).toContain('<ul class="options">');
+});

@@ -72,13 +72,19 @@ const SCHEMA: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'dataLines', 'dataKind', 'dataQuestion', 'dataCorrect', 'dataMultiple', 'ariaLabelledBy', 'ariaLabel', 'ariaLive', 'hidden', 'role'],
-    input: ['type', 'name', 'value', 'checked', 'disabled', 'id', 'className', 'dataCorrect'],
+    // GitHub's schema only allows disabled checkboxes (task lists); our checks need live
+    // radios and checkboxes, and classes on lists.
+    input: [['type', 'radio', 'checkbox'], 'name', 'value', 'id', 'dataCorrect'],
+    ul: ['className'],
+    ol: ['className', 'start'],
+    li: ['className'],
     button: ['type', 'className', 'dataCheck', 'dataReset'],
     label: ['htmlFor', 'className'],
     abbr: ['title'],
     a: [...(defaultSchema.attributes?.a ?? []), 'className', 'rel'],
   },
   protocols: { href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+  required: {},
 };
 
 /**
