@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -10,7 +10,8 @@ export function makeCorpus(source: string, target: string, count: number): strin
   rmSync(target, { recursive: true, force: true });
   mkdirSync(join(target, 'modules'), { recursive: true });
   mkdirSync(join(target, 'paths'), { recursive: true });
-  cpSync(join(source, 'glossary'), join(target, 'glossary'), { recursive: true });
+  mkdirSync(join(target, 'glossary'), { recursive: true });
+  if (existsSync(join(source, 'glossary'))) cpSync(join(source, 'glossary'), join(target, 'glossary'), { recursive: true });
   const originals = readdirSync(join(source, 'modules'))
     .filter((f) => f.endsWith('.md'))
     .sort()

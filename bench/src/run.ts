@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { cpSync, rmSync } from 'node:fs';
 import { makeCorpus } from './corpus.ts';
+import { firstSearchBytes } from './search-bytes.ts';
 import { bench, fmtMb, fmtMs, runOnce, type Stats } from './measure.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,7 +19,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     out: { type: 'string', default: join(root, 'bench', 'results') },
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'validate,guides,pages' },
+    only: { type: 'string', default: 'validate,guides,site,search,pages' },
+    'site-sizes': { type: 'string', default: '100,1000' },
     source: { type: 'string', default: join(root, 'content') },
   },
 });
@@ -26,6 +29,7 @@ const sizes = quick ? [20] : values.sizes.split(',').map(Number);
 const runs = quick ? 1 : Number(values.runs);
 const warmup = quick ? 0 : 1;
 const only = new Set(values.only.split(','));
+const siteSizes = new Set(quick ? [20] : values['site-sizes'].split(',').map(Number));
 const node = process.execPath;
 const work = mkdtempSync(join(tmpdir(), 'frontline-bench-'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -65,7 +69,48 @@ for (const size of sizes) {
     extra[`guides-ms-per-document-${size}`] = perDoc;
     log(`guides ${size}: ${fmtMs(frontline.medianMs)} for ${documents} documents (${perDoc.toFixed(1)} ms each), ${fmtMb(frontline.peakMb)}`);
   }
+  if (only.has('site') && siteSizes.has(size)) {
+    const astroBin = (dir: string) => join(root, dir, 'node_modules', '.bin', 'astro');
+    // Cold: no content-layer cache from an earlier build.
+    const cold = (dir: string) => {
+      rmSync(join(root, dir, '.astro'), { recursive: true, force: true });
+      rmSync(join(root, dir, 'node_modules', '.astro'), { recursive: true, force: true });
+    };
+    const siteOut = join(work, `site-${size}`);
+    const frontline = bench(runs, warmup, () => {
+      cold('apps/site');
+      const env = { ...process.env, FRONTLINE_CONTENT: corpus, FRONTLINE_OUT_DIR: siteOut, ASTRO_TELEMETRY_DISABLED: '1' };
+      const build = runOnce(astroBin('apps/site'), ['build', '--silent'], env, join(root, 'apps/site'));
+      const index = runOnce(join(root, 'apps/site/node_modules/.bin/pagefind'), ['--site', siteOut, '--quiet'], env, join(root, 'apps/site'));
+      return { ms: build.ms + index.ms, mb: Math.max(build.mb, index.mb) };
+    });
+    const minimal = bench(runs, warmup, () => {
+      cold('bench/peers/minimal-astro');
+      return runOnce(astroBin('bench/peers/minimal-astro'), ['build', '--silent'], { ...process.env, BENCH_CORPUS: corpus, BENCH_OUT: join(work, `minimal-${size}`), ASTRO_TELEMETRY_DISABLED: '1' }, join(root, 'bench/peers/minimal-astro'));
+    });
+    const docs = join(root, 'bench/peers/starlight/src/content/docs/modules');
+    rmSync(docs, { recursive: true, force: true });
+    cpSync(join(corpus, 'modules'), docs, { recursive: true });
+    const starlight = bench(runs, warmup, () => {
+      cold('bench/peers/starlight');
+      return runOnce(astroBin('bench/peers/starlight'), ['build', '--silent'], { ...process.env, BENCH_OUT: join(work, `starlight-${size}`), ASTRO_TELEMETRY_DISABLED: '1' }, join(root, 'bench/peers/starlight'));
+    });
+    const holds = size === 1000 ? frontline.medianMs <= 1.2 * minimal.medianMs && frontline.medianMs <= 0.35 * starlight.medianMs && frontline.peakMb < 1024 : undefined;
+    rows.push({ measure: 'site build, cold (Astro + Pagefind)', size, frontline, peer: minimal, peerName: 'minimal Astro', ...(size === 1000 ? { target: '≤ 1.2× minimal Astro, < 1 GB' } : {}), ...(holds === undefined ? {} : { holds: frontline.medianMs <= 1.2 * minimal.medianMs && frontline.peakMb < 1024 }) });
+    rows.push({ measure: 'site build, cold (Astro + Pagefind)', size, frontline, peer: starlight, peerName: 'Starlight', ...(size === 1000 ? { target: '≤ 0.35× Starlight' } : {}), ...(holds === undefined ? {} : { holds: frontline.medianMs <= 0.35 * starlight.medianMs }) });
+    log(`site ${size}: ${fmtMs(frontline.medianMs)} vs minimal Astro ${fmtMs(minimal.medianMs)}, Starlight ${fmtMs(starlight.medianMs)}`);
+    const sizeOf = (dir: string, page: string) => { try { return statSync(join(dir, page)).size; } catch { return NaN; } };
+    const firstId = readdirSync(join(corpus, 'modules'))[0]!.replace(/\.md$/, '');
+    extra[`module-page-bytes-${size}`] = { frontline: sizeOf(siteOut, `modules/${firstId}/index.html`), starlight: sizeOf(join(work, `starlight-${size}`), `modules/${firstId}/index.html`) };
+    if (only.has('search')) {
+      const bytes = await firstSearchBytes(siteOut, 'customer');
+      extra[`first-search-bytes-${size}`] = bytes;
+      rows.push({ measure: `first search download (${(bytes / 1024).toFixed(0)} KB)`, size, frontline: { runs: 1, medianMs: 0, minMs: 0, peakMb: NaN }, ...(size === 1000 ? { target: '≤ 150 KB', holds: bytes <= 150 * 1024 } : {}) });
+      log(`first search at ${size} modules: ${(bytes / 1024).toFixed(0)} KB`);
+    }
+  }
 }
+
 
 // Page weight of the built course site (apps/site/dist), per module page.
 if (only.has('pages')) {
