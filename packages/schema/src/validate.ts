@@ -110,7 +110,8 @@ export function buildCorpus(
     const parsed = parseCached(file, text, parser);
     const rawData = parsed.frontmatter?.data;
     const raw = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
-    const result = raw ? FrontmatterSchema.safeParse(raw) : undefined;
+    // Empty frontmatter (`---` then `---`) is checked as an empty mapping: every required key is reported.
+    const result = parsed.frontmatter && rawData == null && parsed.diagnostics.length === 0 ? FrontmatterSchema.safeParse({}) : raw ? FrontmatterSchema.safeParse(raw) : undefined;
     return {
       file,
       name,
@@ -230,8 +231,20 @@ export function validateCorpus(loaded: ReturnType<typeof buildCorpus>, options: 
       const severity = severityOf({ id: 'frontmatter-schema', severity: 'error' });
       for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys)) diagnostics.push({ ...d, severity: severity as Diagnostic['severity'] });
     }
+    if (fm && fm.data !== undefined && fm.data !== null && !module.raw) {
+      const { exact: _e, ...place } = placeOf(fm, []);
+      diagnostics.push({
+        file: module.file,
+        ...place,
+        severity: 'error',
+        ruleId: 'frontmatter-schema',
+        message: `Unexpected frontmatter that is ${Array.isArray(fm.data) ? 'a list' : `the value \`${JSON.stringify(fm.data)}\``}, expected \`key: value\` lines`,
+        hint: 'Write the frontmatter as keys and values, one per line: `id: my-module`, `title: …`.',
+        url: docsUrl('frontmatter-schema'),
+      });
+    }
     // A file whose frontmatter cannot be read gets only its syntax errors (no cascade).
-    if (!fm || fm.data === undefined) continue;
+    if (!fm || fm.data === undefined || !module.raw) continue;
 
     for (const rule of ruleList) {
       if (!enabled(rule.id)) continue;

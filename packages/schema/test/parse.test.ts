@@ -117,3 +117,15 @@ describe('frontmatter places', () => {
     expect(d).toMatchObject({ line: 4, column: 8 });
   });
 });
+
+describe('frontmatter that is not a mapping', () => {
+  it.each([
+    ['empty', '---\n---\n\nBody.\n', /Missing `id`/],
+    ['a list', '---\n- id: x\n---\n', /frontmatter that is a list/],
+    ['a scalar', '---\njust text\n---\n', /frontmatter that is the value/],
+  ])('reports %s frontmatter as an error', (_name, text, message) => {
+    const errors = validateText(text).filter((d) => d.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.map((d) => d.message).join('\n')).toMatch(message);
+  });
+});
