@@ -36,6 +36,7 @@ const FORMAT_TEXT: Record<string, { expected: string; hint: string }> = {
     expected: 'a lead time like `2 days`',
     hint: 'Write `<number> minutes|hours|days|weeks` or `on the day`, for example `lead: 2 days`.',
   },
+  clock: { expected: 'a time like `09:00`', hint: 'Write the time as HH:MM in quotes, for example `start: "09:00"`.' },
   date: { expected: 'a date like `2026-11-01`', hint: 'Write the date as YYYY-MM-DD, for example `updated: 2026-11-01`.' },
 };
 

@@ -11,4 +11,7 @@ export { renderModule, stripFacilitatorOnly, type RenderedModule, type RenderOpt
 export type { Audience as ViewAudience } from './views/html.ts';
 export * from './json-schema.ts';
 export { rules } from './rules/index.ts';
+export * from './schemas/plan.ts';
+export * from './schedule.ts';
+export { checkPlans, PLAN_RULES, type CheckedPlan } from './plans.ts';
 export type { Rule, RuleContext, Corpus, ModuleFile } from './rule.ts';

@@ -13,6 +13,7 @@ import { FrontmatterSchema } from './schemas/module.ts';
 import { GlossaryTermSchema, type GlossaryTerm } from './schemas/glossary.ts';
 import { PathSchema, type LearningPath } from './schemas/path.ts';
 import { placeOf } from './yaml-place.ts';
+import { checkPlans, type CheckedPlan } from './plans.ts';
 import { suggest } from './suggest.ts';
 
 export interface ValidateOptions {
@@ -32,6 +33,8 @@ export interface ValidationResult {
   /** Modules whose frontmatter is valid, in file-name order. */
   modules: Module[];
   corpus: Corpus;
+  /** Delivery plans that passed their schema, with their schedules. */
+  plans: CheckedPlan[];
 }
 
 const parseCache = new Map<string, ParsedFile>();
@@ -86,7 +89,7 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
   const read = (dir: string, ext: string): SourceText[] =>
     listFiles(join(root, dir), ext).map((path) => ({ file: display(path), name: basename(path, ext), text: readFileSync(path, 'utf8') }));
   return buildCorpus(
-    { root, modules: read('modules', '.md'), glossary: read('glossary', '.yaml'), paths: read('paths', '.yaml') },
+    { root, modules: read('modules', '.md'), glossary: read('glossary', '.yaml'), paths: read('paths', '.yaml'), plans: read('plans', '.yaml') },
     options.parser,
   );
 }
@@ -100,7 +103,7 @@ export interface SourceText {
 
 /** Builds a corpus from texts in memory (the folder reader and tests both use this). */
 export function buildCorpus(
-  sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[] },
+  sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[]; plans?: SourceText[] },
   parser: MarkdownParser = parseWithSatteri,
 ) {
   const root = sources.root;
@@ -189,7 +192,8 @@ export function buildCorpus(
     paths,
     exists: (p) => existsSync(join(root, p)),
   };
-  return { corpus, files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length, preDiagnostics };
+  const planFiles = sources.plans ?? [];
+  return { corpus, planFiles, files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length + planFiles.length, preDiagnostics };
 }
 
 const moduleKnownKeys = knownKeys(FrontmatterSchema);
@@ -283,9 +287,12 @@ export function validateCorpus(loaded: ReturnType<typeof buildCorpus>, options: 
     }
   }
 
+  const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => config.rules[rule] ?? fallback);
+  diagnostics.push(...(only ? checked.diagnostics.filter((d) => only.includes(d.file)) : checked.diagnostics));
+
   diagnostics.sort(compareDiagnostics);
   const modules: Module[] = corpus.modules
     .filter((m) => m.frontmatter)
     .map((m) => ({ id: m.frontmatter!.id, file: m.file, frontmatter: m.frontmatter!, body: m.body, tree: m.parsed.tree }));
-  return { files: only ? only.length : loaded.files, diagnostics, modules, corpus };
+  return { files: only ? only.length : loaded.files, diagnostics, modules, corpus, plans: checked.plans };
 }

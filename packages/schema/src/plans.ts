@@ -1,0 +1,126 @@
+import { docsUrl, type Diagnostic, type Severity } from './diagnostic.ts';
+import { frontmatterDiagnostics } from './frontmatter-issues.ts';
+import type { FrontmatterBlock } from './parse.ts';
+import { parseYamlFile } from './parse.ts';
+import type { Corpus, ModuleFile } from './rule.ts';
+import { schedulePlan, type Schedule, type SchedulableModule } from './schedule.ts';
+import { PlanSchema, type Plan } from './schemas/plan.ts';
+import { suggest } from './suggest.ts';
+import { placeOf } from './yaml-place.ts';
+
+/** A delivery plan file, parsed, validated and scheduled. */
+export interface CheckedPlan {
+  file: string;
+  plan: Plan;
+  schedule: Schedule;
+}
+
+/** Plan rules: ids and default severities (documented in the author guide). */
+export const PLAN_RULES = {
+  'plan-schema': { severity: 'error', summary: 'A plan file has every required key, no unknown key, and values of the right kind.' },
+  'plan-module-exists': { severity: 'error', summary: 'Every module in a plan exists.' },
+  'plan-prerequisite-order': { severity: 'error', summary: 'A module’s prerequisites come earlier in the plan.' },
+  'plan-audience': { severity: 'error', summary: 'The plan’s audience is one its modules are written for.' },
+  'plan-day-fits': { severity: 'error', summary: 'Each day’s modules, breaks and lunch fit between its start and end.' },
+  'plan-virtual-blocks': { severity: 'warning', summary: 'Virtual plans break at least every 75 minutes.' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+type PlanRule = keyof typeof PLAN_RULES;
+
+/** The schedulable shape of a valid module. */
+export function schedulable(module: ModuleFile): SchedulableModule | undefined {
+  if (!module.frontmatter) return undefined;
+  return {
+    id: module.frontmatter.id,
+    title: module.frontmatter.title,
+    segments: module.body.segments.map((s) => ({ title: s.title, minutes: s.minutes ?? 0 })),
+  };
+}
+
+/**
+ * Validates plan files against the corpus with the same diagnostics as modules: schema,
+ * modules exist, prerequisites earlier, audience, and each day fits (breaks and lunch
+ * included), every problem at its line and column in the plan file.
+ */
+export function checkPlans(
+  corpus: Corpus,
+  sources: readonly { file: string; name: string; text: string }[],
+  severityOf: (rule: PlanRule, fallback: Severity) => Severity | 'off' = (_r, s) => s,
+): { diagnostics: Diagnostic[]; plans: CheckedPlan[] } {
+  const diagnostics: Diagnostic[] = [];
+  const plans: CheckedPlan[] = [];
+  const modules = new Map(corpus.modules.filter((m) => m.frontmatter).map((m) => [m.frontmatter!.id, m]));
+  const ids = [...modules.keys()];
+
+  for (const { file, name, text } of sources) {
+    const { data, frontmatter, diagnostics: syntax } = parseYamlFile(file, text);
+    diagnostics.push(...syntax);
+    if (!frontmatter || syntax.some((d) => d.severity === 'error')) continue;
+    const result = PlanSchema.safeParse(data ?? {});
+    if (!result.success) {
+      diagnostics.push(...frontmatterDiagnostics(file, frontmatter, result.error.issues, planKeys, 'plan-schema'));
+      continue;
+    }
+    const plan = result.data;
+    const report = (rule: PlanRule, path: readonly PropertyKey[], message: string, hint: string, fm: FrontmatterBlock = frontmatter) => {
+      const severity = severityOf(rule, PLAN_RULES[rule].severity);
+      if (severity === 'off') return;
+      const { exact: _e, ...place } = placeOf(fm, path);
+      diagnostics.push({ file, ...place, severity, ruleId: rule, message, hint, url: docsUrl(rule) });
+    };
+    if (plan.id !== name) report('plan-schema', ['id'], `Unexpected id \`${plan.id}\`, expected \`${name}\` to match the file name`, `Set \`id: ${name}\`.`);
+
+    const seen = new Set<string>();
+    plan.days.forEach((day, d) =>
+      day.modules.forEach((id, i) => {
+        const path = ['days', d, 'modules', i];
+        const module = modules.get(id);
+        if (!module) {
+          const close = suggest(id, ids);
+          report('plan-module-exists', path, `Unexpected module \`${id}\`, expected the id of an existing module`, close ? `Did you mean \`${close}\`?` : 'Check the id in content/modules/.');
+          return;
+        }
+        for (const pre of module.frontmatter!.prerequisites)
+          if (!seen.has(pre))
+            report(
+              'plan-prerequisite-order',
+              path,
+              `Unexpected \`${id}\` before its prerequisite \`${pre}\`, expected \`${pre}\` earlier in the plan`,
+              plan.days.some((x) => x.modules.includes(pre)) ? `Move \`${pre}\` before \`${id}\`.` : `Add \`${pre}\` to an earlier place in the plan.`,
+            );
+        if (!module.frontmatter!.audience.includes(plan.audience))
+          report(
+            'plan-audience',
+            path,
+            `Unexpected module \`${id}\` for audience \`${plan.audience}\`, expected one written for it (it is for ${module.frontmatter!.audience.map((a) => `\`${a}\``).join(', ')})`,
+            'Choose a module for this audience, or change the plan’s audience.',
+          );
+        seen.add(id);
+      }),
+    );
+
+    if (plan.format === 'virtual')
+      plan.days.forEach((day, d) => {
+        const policy = day.breaks ?? plan.breaks;
+        if (policy.every > 75)
+          report('plan-virtual-blocks', day.breaks ? ['days', d, 'breaks', 'every'] : ['breaks', 'every'], `Unexpected ${policy.every}-minute blocks in a virtual plan, expected at most 75`, 'Screens tire people faster than rooms: set `every: 60` or `every: 75`.');
+      });
+
+    const schedule = schedulePlan(plan, new Map(ids.map((id) => [id, schedulable(modules.get(id)!)!])));
+    for (const p of schedule.problems)
+      report('plan-day-fits', p.module === undefined ? ['days', p.day] : ['days', p.day, 'modules', p.module], p.message, p.hint);
+    plans.push({ file, plan, schedule });
+  }
+  return { diagnostics, plans };
+}
+
+function planKeys(path: readonly PropertyKey[]): string[] {
+  const top = ['id', 'title', 'audience', 'format', 'venue', 'breaks', 'days'];
+  const breaks = ['every', 'minutes', 'lunch'];
+  const last = path.at(-1);
+  if (path.length === 0) return top;
+  if (last === 'breaks') return breaks;
+  if (last === 'lunch') return ['from', 'to', 'minutes'];
+  if (path[0] === 'days' && typeof last === 'number') return ['date', 'start', 'end', 'breaks', 'modules'];
+  return [];
+}

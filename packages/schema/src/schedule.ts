@@ -1,0 +1,138 @@
+import type { BreaksPolicy, Plan } from './schemas/plan.ts';
+
+/** A module as the scheduler needs it: its timed segments. */
+export interface SchedulableModule {
+  id: string;
+  title: string;
+  segments: { title: string; minutes: number }[];
+}
+
+export type AgendaKind = 'segment' | 'break' | 'lunch' | 'gap';
+
+/** One line of a day's wall-clock agenda. Times are minutes after midnight. */
+export interface AgendaItem {
+  kind: AgendaKind;
+  start: number;
+  end: number;
+  title: string;
+  module?: string;
+}
+
+/** A scheduling problem, tied to a day (and a module in it) for placing in the plan file. */
+export interface ScheduleProblem {
+  day: number;
+  /** Index in that day's `modules`, when the problem is a module's. */
+  module?: number;
+  message: string;
+  hint: string;
+}
+
+export interface ScheduledDay {
+  date: string;
+  start: number;
+  end: number;
+  items: AgendaItem[];
+  /** Minutes of training (segments only). */
+  training: number;
+}
+
+export interface Schedule {
+  days: ScheduledDay[];
+  problems: ScheduleProblem[];
+}
+
+/** `09:30` → 570. */
+export const toMinutes = (clock: string): number => {
+  const [h = 0, m = 0] = clock.split(':').map(Number);
+  return h * 60 + m;
+};
+
+/** 570 → `09:30`. */
+export const toClock = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * Lays every day's modules out on the clock, segment by segment (a module may be split
+ * across a break or lunch at a segment boundary, never inside a segment):
+ * - a short break is inserted before a segment that would run past `every` minutes
+ *   since the last break;
+ * - lunch is taken at the first segment boundary inside the window from which the next
+ *   segment would end too late to still fit lunch before the window closes; when no
+ *   boundary falls inside the window, the room waits until it opens (a gap);
+ * - anything that would end after the day's end is a problem, placed at its module.
+ */
+export function schedulePlan(plan: Plan, modules: ReadonlyMap<string, SchedulableModule>): Schedule {
+  const problems: ScheduleProblem[] = [];
+  const days = plan.days.map((day, dayIndex): ScheduledDay => {
+    const policy: BreaksPolicy = day.breaks ?? plan.breaks;
+    const start = toMinutes(day.start);
+    const end = toMinutes(day.end);
+    const items: AgendaItem[] = [];
+    let now = start;
+    let sinceBreak = 0;
+    // No lunch for a morning that ends before the window or an afternoon that starts after it.
+    const lunchFrom = policy.lunch ? toMinutes(policy.lunch.from) : 0;
+    const lunchTo = policy.lunch ? toMinutes(policy.lunch.to) : 0;
+    const lunchLength = policy.lunch?.minutes ?? 0;
+    const latestLunch = lunchTo - lunchLength;
+    let lunchTaken = !policy.lunch || start >= latestLunch || end <= lunchFrom;
+    let reportedOverrun = false;
+
+    if (end <= start)
+      problems.push({ day: dayIndex, message: `Unexpected day that ends at ${day.end}, before it starts at ${day.start}`, hint: 'Swap `start` and `end`, or fix the times.' });
+    if (policy.lunch && latestLunch < lunchFrom)
+      problems.push({
+        day: dayIndex,
+        message: `Unexpected lunch window ${policy.lunch.from}–${policy.lunch.to}, too short for ${lunchLength} minutes of lunch`,
+        hint: 'Widen the window or shorten lunch.',
+      });
+
+    const takeLunch = () => {
+      if (now < lunchFrom) {
+        items.push({ kind: 'gap', start: now, end: lunchFrom, title: 'Free time before lunch' });
+        now = lunchFrom;
+      }
+      items.push({ kind: 'lunch', start: now, end: now + lunchLength, title: 'Lunch' });
+      now += lunchLength;
+      sinceBreak = 0;
+      lunchTaken = true;
+    };
+
+    day.modules.forEach((id, moduleIndex) => {
+      const module = modules.get(id);
+      if (!module) return; // reported by the plan's module check
+      for (const segment of module.segments) {
+        // Lunch first: if running this segment would push lunch past its latest start.
+        if (!lunchTaken && now + segment.minutes > latestLunch) takeLunch();
+        else if (sinceBreak > 0 && sinceBreak + segment.minutes > policy.every) {
+          items.push({ kind: 'break', start: now, end: now + policy.minutes, title: 'Break' });
+          now += policy.minutes;
+          sinceBreak = 0;
+          if (!lunchTaken && now + segment.minutes > latestLunch) takeLunch();
+        }
+        if (segment.minutes > policy.every)
+          problems.push({
+            day: dayIndex,
+            module: moduleIndex,
+            message: `Unexpected ${segment.minutes}-minute segment “${segment.title}” in \`${id}\`, longer than the ${policy.every} minutes allowed between breaks`,
+            hint: `Raise \`breaks.every\` to at least ${segment.minutes}, or split the segment in the module.`,
+          });
+        items.push({ kind: 'segment', start: now, end: now + segment.minutes, title: segment.title, module: id });
+        now += segment.minutes;
+        sinceBreak += segment.minutes;
+        if (now > end && !reportedOverrun) {
+          reportedOverrun = true;
+          problems.push({
+            day: dayIndex,
+            module: moduleIndex,
+            message: `Unexpected end at ${toClock(now)} for \`${id}\` on ${day.date}, expected the day to end by ${day.end}`,
+            hint: `Move \`${id}\` (${module.segments.reduce((n, s) => n + s.minutes, 0)} minutes) to another day, start earlier, or end later.`,
+          });
+        }
+      }
+    });
+    const training = items.filter((i) => i.kind === 'segment').reduce((n, i) => n + i.end - i.start, 0);
+    return { date: day.date, start, end, items, training };
+  });
+  return { days, problems };
+}

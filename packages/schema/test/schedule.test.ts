@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { schedulePlan, toClock, type Plan, type SchedulableModule } from '../src/index.ts';
+import { buildCorpus, validateCorpus } from '../src/index.ts';
+
+const mod = (id: string, ...minutes: number[]): SchedulableModule => ({ id, title: id, segments: minutes.map((m, i) => ({ title: `${id} part ${i + 1}`, minutes: m })) });
+
+function plan(days: Plan['days'], breaks: Plan['breaks'] = { every: 90, minutes: 15, lunch: { from: '12:00', to: '13:30', minutes: 45 } }, format: Plan['format'] = 'in-person'): Plan {
+  return { id: 'p', title: 'Plan', audience: 'frontline', format, breaks, days };
+}
+
+/** A day's agenda as `HH:MM-HH:MM kind title` lines. */
+const agenda = (p: Plan, modules: SchedulableModule[], day = 0) =>
+  schedulePlan(p, new Map(modules.map((m) => [m.id, m]))).days[day]!.items.map((i) => `${toClock(i.start)}-${toClock(i.end)} ${i.kind} ${i.title}`);
+
+describe('scheduler', () => {
+  it('inserts a break before a segment that would run past the limit', () => {
+    const modules = [mod('a', 45, 30, 30)];
+    expect(agenda(plan([{ date: '2027-01-12', start: '09:00', end: '12:00', modules: ['a'] }]), modules)).toEqual([
+      '09:00-09:45 segment a part 1',
+      '09:45-10:15 segment a part 2',
+      '10:15-10:30 break Break',
+      '10:30-11:00 segment a part 3',
+    ]);
+  });
+
+  it('splits a module across lunch at a segment boundary inside the window', () => {
+    const modules = [mod('a', 90, 90, 60)];
+    const lines = agenda(plan([{ date: '2027-01-12', start: '09:00', end: '17:00', modules: ['a'] }], { every: 180, minutes: 15, lunch: { from: '12:00', to: '13:30', minutes: 45 } }), modules);
+    expect(lines).toEqual(['09:00-10:30 segment a part 1', '10:30-12:00 segment a part 2', '12:00-12:45 lunch Lunch', '12:45-13:45 segment a part 3']);
+  });
+
+  it('waits for the lunch window when the next segment would make lunch too late', () => {
+    const modules = [mod('a', 60, 60, 110)];
+    const lines = agenda(plan([{ date: '2027-01-12', start: '09:00', end: '17:00', modules: ['a'] }], { every: 120, minutes: 15, lunch: { from: '12:00', to: '13:30', minutes: 45 } }), modules);
+    expect(lines).toEqual(['09:00-10:00 segment a part 1', '10:00-11:00 segment a part 2', '11:00-12:00 gap Free time before lunch', '12:00-12:45 lunch Lunch', '12:45-14:35 segment a part 3']);
+  });
+
+  it('reports a module longer than what is left of the day, at that module', () => {
+    const p = plan([{ date: '2027-01-12', start: '09:00', end: '11:00', modules: ['a', 'b'] }]);
+    const { problems } = schedulePlan(p, new Map([mod('a', 60), mod('b', 45, 30)].map((m) => [m.id, m])));
+    expect(problems.map((x) => [x.day, x.module])).toEqual([[0, 1]]);
+    expect(problems[0]?.message).toMatch(/end at 11:30 for `b`.*by 11:00/);
+  });
+
+  it('schedules several days independently', () => {
+    const modules = [mod('a', 60), mod('b', 60)];
+    const p = plan([
+      { date: '2027-01-12', start: '09:00', end: '12:00', modules: ['a'] },
+      { date: '2027-01-13', start: '13:30', end: '16:00', modules: ['b'] },
+    ]);
+    const s = schedulePlan(p, new Map(modules.map((m) => [m.id, m])));
+    expect(s.days.map((d) => d.items.map((i) => `${d.date} ${toClock(i.start)} ${i.title}`))).toEqual([['2027-01-12 09:00 a part 1'], ['2027-01-13 13:30 b part 1']]);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('gives a virtual plan shorter blocks', () => {
+    const modules = [mod('a', 30, 30, 30, 30)];
+    const lines = agenda(plan([{ date: '2027-01-12', start: '09:00', end: '12:00', modules: ['a'] }], { every: 60, minutes: 10 }, 'virtual'), modules);
+    expect(lines.filter((l) => l.includes('break'))).toEqual(['10:00-10:10 break Break']);
+  });
+
+  it('uses a day’s own breaks policy over the plan’s', () => {
+    const modules = [mod('a', 50, 50)];
+    const lines = agenda(plan([{ date: '2027-01-12', start: '09:00', end: '12:00', breaks: { every: 60, minutes: 5 }, modules: ['a'] }]), modules);
+    expect(lines).toContain('09:50-09:55 break Break');
+  });
+});
+
+describe('plan validation', () => {
+  const moduleText = (id: string, audience: string, prerequisites: string[] = []) =>
+    `---\nid: ${id}\ntitle: Module ${id}\nsummary: A module used by the plan validation tests.\naudience: [${audience}]\nlevel: foundation\nduration: 60\nobjectives:\n  - id: a\n    text: Do the first thing well.\n  - id: b\n    text: Do the second thing well.\n  - id: c\n    text: Do the third thing well.\nprerequisites: [${prerequisites.join(', ')}]\nversion: 1.0.0\nupdated: 2026-11-01\n---\n\n::segment[Only]{minutes=60 method=discussion}\n`;
+  const planText = `id: day\ntitle: A day\naudience: frontline\nformat: virtual\nbreaks:\n  every: 90\n  minutes: 10\ndays:\n  - date: 2027-01-12\n    start: "09:00"\n    end: "10:30"\n    modules: [second, first, leaders-only, secnd]\n`;
+
+  it('places every plan problem at its line and column', () => {
+    const corpus = buildCorpus({
+      root: '/x',
+      modules: [
+        { file: 'modules/first.md', name: 'first', text: moduleText('first', 'frontline') },
+        { file: 'modules/second.md', name: 'second', text: moduleText('second', 'frontline', ['first']) },
+        { file: 'modules/leaders-only.md', name: 'leaders-only', text: moduleText('leaders-only', 'leader') },
+      ],
+      plans: [{ file: 'plans/day.yaml', name: 'day', text: planText }],
+    });
+    const found = validateCorpus(corpus)
+      .diagnostics.filter((d) => d.ruleId.startsWith('plan-'))
+      .map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`);
+    expect(found).toEqual([
+      '6:10 plan-virtual-blocks Unexpected 90-minute blocks in a virtual plan, expected at most 75',
+      '12:15 plan-prerequisite-order Unexpected `second` before its prerequisite `first`, expected `first` earlier in the plan',
+      '12:23 plan-day-fits Unexpected end at 11:10 for `first` on 2027-01-12, expected the day to end by 10:30',
+      '12:30 plan-audience Unexpected module `leaders-only` for audience `frontline`, expected one written for it (it is for `leader`)',
+      '12:44 plan-module-exists Unexpected module `secnd`, expected the id of an existing module',
+    ]);
+  });
+});
