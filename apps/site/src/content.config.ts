@@ -9,4 +9,5 @@ export const collections = {
   modules: defineCollection({ loader: loaders.modules, schema: z.any() }),
   paths: defineCollection({ loader: loaders.paths, schema: z.any() }),
   glossary: defineCollection({ loader: loaders.glossary, schema: z.any() }),
+  plans: defineCollection({ loader: loaders.plans, schema: z.any() }),
 };

@@ -29,6 +29,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: 'write every facilitator guide and participant handout (PDF)',
     load: async () => (await import('./commands/guides.ts')).guidesCommand,
   },
+  plan: {
+    summary: 'check a delivery plan and print its wall-clock agenda',
+    load: async () => (await import('./commands/plan.ts')).planCommand,
+  },
   schema: {
     summary: 'print the JSON Schema of module frontmatter',
     load: async () => (await import('./commands/schema.ts')).schemaCommand,

@@ -29,7 +29,7 @@ function workspace(): string {
 describe('frontline validate', () => {
   it('exits 0 on valid content', async () => {
     const r = await run(['validate'], workspace());
-    expect(r.stdout).toContain('3 files checked, no problems');
+    expect(r.stdout).toContain('4 files checked, no problems');
     expect(r.code).toBe(0);
   });
 
@@ -40,7 +40,7 @@ describe('frontline validate', () => {
     const r = await run(['validate', '--format', 'json'], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { files: number; diagnostics: Record<string, unknown>[] };
-    expect(report.files).toBe(3);
+    expect(report.files).toBe(4);
     const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'hint', 'url'];
     for (const d of report.diagnostics) expect(Object.keys(d)).toEqual(expect.arrayContaining(keys));
     expect(report.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['frontmatter-schema', 'segments-sum-to-duration']));
@@ -92,5 +92,23 @@ describe('frontline schema', () => {
     const r = await run(['schema'], workspace());
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ type: 'object', properties: { id: { type: 'string' } } });
+  });
+});
+
+describe('frontline plan', () => {
+  it('prints the wall-clock agenda of a plan', async () => {
+    const r = await run(['plan', 'content/plans/outage-morning.yaml'], workspace());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Day 1, 2027-01-12: 09:30–12:00, 45 minutes of training');
+    expect(r.stdout).toMatch(/09:30–09:40\s+Opening: three days offline/);
+  });
+
+  it('exits 1 with a located error when a day overruns', async () => {
+    const dir = workspace();
+    const file = join(dir, 'content/plans/outage-morning.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('end: "12:00"', 'end: "10:00"'));
+    const r = await run(['plan', 'content/plans/outage-morning.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/content\/plans\/outage-morning\.yaml:13:15 +error +plan-day-fits/);
   });
 });

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { validateContent, type Module } from '@frontline/schema';
 import { compilePdf, TEMPLATES, type Template } from './compile.ts';
 import { guideData, handoutData, type Paper } from './data.ts';
+import { planData } from './plan-data.ts';
 import type { Job } from './worker.ts';
 import { writeAtomic } from './write.ts';
 
@@ -100,7 +101,7 @@ async function runPool(jobs: Job[], size: number, onDone: () => void): Promise<v
 export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const papers = (options.papers ?? ['a4', 'letter']) as Paper[];
-  const { modules, diagnostics, corpus } = validateContent(options.content);
+  const { modules, diagnostics, corpus, plans } = validateContent(options.content);
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const titles = new Map(modules.map((m) => [m.id, m.frontmatter.title]));
   if (options.only) for (const id of options.only) if (!titles.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
@@ -141,6 +142,14 @@ export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
       const meta = { title: path.title, summary: path.summary, version: '', updated, minutes, footer: `${path.title} · ${members.length} modules · updated ${updated}` };
       add(path.id, paper, 'facilitator-manual', { paper, path: meta, modules: members.map((m) => guideData(m, titles, paper, options.start)) }, updated);
       add(path.id, paper, 'participant-workbook', { paper, path: meta, modules: members.map((m) => handoutData(m, titles, paper)) }, updated);
+    }
+    for (const checked of plans) {
+      // A plan with errors (a missing module, a day that overruns) is not printed.
+      if (broken.has(checked.file) || checked.schedule.problems.length) continue;
+      if (!checked.plan.days.every((d) => d.modules.every((id) => byId.has(id)))) continue;
+      const data = planData(checked, byId, paper);
+      add(checked.plan.id, paper, 'day-plan', data, data.plan.updated);
+      add(checked.plan.id, paper, 'participant-agenda', data, data.plan.updated);
     }
   }
 

@@ -9,7 +9,13 @@ export const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', 'te
 /** OFL fonts shipped through npm (Adobe Source Sans 3): no system fonts are used. */
 export const FONT_DIR = join(dirname(require.resolve('source-sans/package.json')), 'TTF');
 
-export type Template = 'facilitator-guide' | 'participant-handout' | 'facilitator-manual' | 'participant-workbook';
+export type Template =
+  | 'facilitator-guide'
+  | 'participant-handout'
+  | 'facilitator-manual'
+  | 'participant-workbook'
+  | 'day-plan'
+  | 'participant-agenda';
 
 let compiler: NodeCompiler | undefined;
 

@@ -26,10 +26,10 @@ describe('guides and handouts', () => {
 
   const file = (paper: string, kind: string) => join(out, paper, `outage-call-${kind}.pdf`);
 
-  it('writes a guide and a handout per module and a manual and a workbook per path, per paper size', () => {
-    expect(result.written).toBe(8);
+  it('writes a guide and a handout per module, a manual and a workbook per path, and a day plan and an agenda per plan, per paper size', () => {
+    expect(result.written).toBe(12);
     expect(result.documents.map((d) => `${d.paper}/${d.name}-${d.kind}`).sort()).toEqual(
-      ['a4', 'letter'].flatMap((p) => [`${p}/outage-call-facilitator-guide`, `${p}/outage-call-participant-handout`, `${p}/starter-facilitator-manual`, `${p}/starter-participant-workbook`]).sort(),
+      ['a4', 'letter'].flatMap((p) => [`${p}/outage-call-facilitator-guide`, `${p}/outage-call-participant-handout`, `${p}/starter-facilitator-manual`, `${p}/starter-participant-workbook`, `${p}/outage-morning-day-plan`, `${p}/outage-morning-participant-agenda`]).sort(),
     );
     expect(result.errors).toBe(0);
     expect(pdfInfo(file('a4', 'facilitator-guide'))).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
@@ -66,6 +66,17 @@ describe('guides and handouts', () => {
     for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON']) expect(workbook).not.toContain(secret);
   });
 
+  it('prints a plan as a facilitator day plan and a participant agenda with clock times', () => {
+    const plan = pdfText(join(out, 'a4', 'outage-morning-day-plan.pdf'));
+    expect(plan).toContain('Outage calls, a morning session');
+    expect(plan).toMatch(/Preparation checklist[\s\S]*Print the role cards and handouts\.[\s\S]*2 days before/);
+    expect(plan).toMatch(/09:30\s+09:40\s+The outage call — Opening: three days offline/);
+    expect(plan).toMatch(/Room set-up[\s\S]*Tables for groups of three/);
+    const agenda = pdfText(join(out, 'a4', 'outage-morning-participant-agenda.pdf'));
+    expect(agenda).toMatch(/Day 1 · 2027-01-12 · 09:30–12:00/);
+    expect(agenda).not.toContain('Preparation checklist');
+  });
+
   it('embeds every font', () => {
     const fonts = execFileSync('pdffonts', [file('a4', 'facilitator-guide')], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
@@ -76,7 +87,7 @@ describe('guides and handouts', () => {
     const before = readFileSync(file('a4', 'facilitator-guide'));
     const again = await buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
     expect(again.written).toBe(0);
-    expect(again.unchanged).toBe(8);
+    expect(again.unchanged).toBe(12);
     const fresh = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
     await buildGuides({ content, out: fresh, papers: ['a4'], progress: false });
     expect(readFileSync(join(fresh, 'a4', 'outage-call-facilitator-guide.pdf')).equals(before)).toBe(true);

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import type { ModuleEntry, PathEntry, TermEntry } from './types.ts';
+import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from './types.ts';
 
 /** Every module, ordered by path then position in its path, then title. */
 export async function getModules(): Promise<ModuleEntry[]> {
@@ -13,6 +13,10 @@ export async function getModules(): Promise<ModuleEntry[]> {
 
 export async function getPaths(): Promise<PathEntry[]> {
   return (await getCollection('paths')).map((p) => p.data as PathEntry).sort((a, b) => a.order - b.order);
+}
+
+export async function getPlans(): Promise<PlanEntry[]> {
+  return (await getCollection('plans')).map((p) => p.data as PlanEntry).sort((a, b) => a.title.localeCompare(b.title));
 }
 
 export async function getGlossary(): Promise<TermEntry[]> {

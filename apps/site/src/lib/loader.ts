@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { formatPretty, renderModule, validateContent, type ValidationResult } from '@frontline/schema';
+import { formatPretty, renderModule, toClock, validateContent, type ValidationResult } from '@frontline/schema';
 import { guideData, handoutData } from '@frontline/guides';
-import type { ModuleEntry, PathEntry, TermEntry } from './types.ts';
+import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from './types.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The content folder: FRONTLINE_CONTENT, or the repo's content/. */
@@ -17,7 +17,7 @@ function read(): ValidationResult {
 }
 
 /** Astro loaders over @frontline/schema: one parse and validation shared by all collections. */
-export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: Loader } {
+export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: Loader; plans: Loader } {
   const modules: Loader = {
     name: 'frontline-modules',
     load: (context) => {
@@ -74,5 +74,31 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
       return Promise.resolve();
     },
   };
-  return { modules, paths, glossary };
+  const plans: Loader = {
+    name: 'frontline-plans',
+    load: ({ store }) => {
+      store.clear();
+      const result = read();
+      const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
+      for (const { plan, schedule } of result.plans) {
+        const data: PlanEntry = {
+          id: plan.id,
+          title: plan.title,
+          audience: plan.audience,
+          format: plan.format,
+          venue: plan.venue ?? '',
+          days: schedule.days.map((d) => ({
+            date: d.date,
+            start: toClock(d.start),
+            end: toClock(d.end),
+            training: d.training,
+            items: d.items.map((i) => ({ start: toClock(i.start), end: toClock(i.end), kind: i.kind, title: i.title, module: i.module ?? '', moduleTitle: i.module ? (titles.get(i.module) ?? i.module) : '' })),
+          })),
+        };
+        store.set({ id: plan.id, data: data as unknown as Record<string, unknown> });
+      }
+      return Promise.resolve();
+    },
+  };
+  return { modules, paths, glossary, plans };
 }

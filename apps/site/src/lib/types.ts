@@ -17,6 +17,22 @@ export interface ModuleEntry extends Frontmatter {
 
 export type PathEntry = LearningPath;
 
+/** A delivery plan with its wall-clock agenda. */
+export interface PlanEntry {
+  id: string;
+  title: string;
+  audience: string;
+  format: 'in-person' | 'virtual';
+  venue: string;
+  days: {
+    date: string;
+    start: string;
+    end: string;
+    training: number;
+    items: { start: string; end: string; kind: string; title: string; module: string; moduleTitle: string }[];
+  }[];
+}
+
 export interface TermEntry {
   id: string;
   term: string;

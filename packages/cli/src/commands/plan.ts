@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { formatPretty, toClock, validateContent, type CheckedPlan } from '@frontline/schema';
+import { EXIT, UsageError } from '../io.ts';
+import type { Command } from '../main.ts';
+
+/** A plan's agenda as terminal text: one block per day, wall-clock times. */
+export function formatAgenda(checked: CheckedPlan, titles: ReadonlyMap<string, string>): string {
+  const { plan, schedule } = checked;
+  const out = [`${plan.title} (${plan.format}, for ${plan.audience})`];
+  schedule.days.forEach((day, i) => {
+    out.push('', `Day ${i + 1}, ${day.date}: ${toClock(day.start)}–${toClock(day.end)}, ${day.training} minutes of training`);
+    let module: string | undefined;
+    for (const item of day.items) {
+      if (item.kind === 'segment' && item.module !== module) {
+        module = item.module;
+        out.push(`  ${titles.get(module ?? '') ?? module}`);
+      }
+      if (item.kind !== 'segment') module = undefined;
+      const label = item.kind === 'segment' ? `    ${item.title}` : `  — ${item.title} —`;
+      out.push(`${toClock(item.start)}–${toClock(item.end)}${label}`);
+    }
+  });
+  return out.join('\n');
+}
+
+export const planCommand: Command = {
+  usage: [
+    'Usage: frontline plan <file> [--content <dir>]',
+    '',
+    'Checks a delivery plan (content/plans/<id>.yaml) and prints its wall-clock agenda.',
+  ].join('\n'),
+  options: {},
+  run({ values, positionals }, io) {
+    const [file, ...extra] = positionals;
+    if (!file || extra.length) throw new UsageError('Give one plan file: frontline plan content/plans/<id>.yaml');
+    const path = resolve(io.cwd, file);
+    if (!existsSync(path)) throw new UsageError(`File not found: ${file}`);
+    const result = validateContent(resolve(io.cwd, String(values.content)), { cwd: io.cwd });
+    const display = relative(io.cwd, path);
+    const problems = result.diagnostics.filter((d) => d.file === display);
+    if (problems.length) io.stderr.write(`${formatPretty(problems, 1, { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR })}\n\n`);
+    const checked = result.plans.find((p) => p.file === display);
+    if (!checked) {
+      if (!problems.length) throw new UsageError(`${file} is not a plan in ${String(values.content)}/plans/.`);
+      return EXIT.content;
+    }
+    const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
+    io.stdout.write(`${formatAgenda(checked, titles)}\n`);
+    return problems.some((d) => d.severity === 'error') ? EXIT.content : EXIT.ok;
+  },
+};
