@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rules } from '../src/index.ts';
+import { PLAN_RULES, rules } from '../src/index.ts';
 import { rulesReference } from '../src/author-guide.ts';
 import { FIXTURES, validateText } from './helpers.ts';
 
@@ -51,5 +51,13 @@ export function buildAuthorGuide(): string {
     '',
     PREVIEW,
     rulesReference(examples),
+    '## Plan rules',
+    '',
+    'Delivery plans (`content/plans/`) are checked by these rules, reported like module rules with the plan file’s line and column:',
+    '',
+    '| rule | severity | checks |',
+    '| --- | --- | --- |',
+    ...Object.entries(PLAN_RULES).map(([id, r]) => `| <a id="${id}"></a>\`${id}\` | ${r.severity} | ${r.summary} |`),
+    '',
   ].join('\n');
 }
