@@ -20,6 +20,7 @@ import { rule as noUnknownDirective } from './no-unknown-directive.ts';
 import { rule as noUnsafeUrl } from './no-unsafe-url.ts';
 import { rule as objectivePractised } from './objective-practised.ts';
 import { rule as objectivesCount } from './objectives-count.ts';
+import { rule as readableLearnerText } from './readable-learner-text.ts';
 import { rule as prerequisiteExists } from './prerequisite-exists.ts';
 import { rule as requiredSections } from './required-sections.ts';
 import { rule as roleplayComplete } from './roleplay-complete.ts';
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = [
   noUnsafeUrl,
   objectivePractised,
   objectivesCount,
+  readableLearnerText,
   prerequisiteExists,
   requiredSections,
   roleplayComplete,
