@@ -242,3 +242,24 @@ export function readBody(tree: Root): ModuleBody {
   });
   return body;
 }
+
+/** Every node of a tree by type, with its nearest directive ancestor: one walk per tree. */
+export type NodeIndex = Map<string, { node: Nodes; parent: string }[]>;
+
+const nodeIndexes = new WeakMap<Root, NodeIndex>();
+
+/** The nodes of `tree` of one type (walked once per tree, then reused by every rule). */
+export function nodesOfType<T extends Nodes['type']>(tree: Root, type: T): { node: Extract<Nodes, { type: T }>; parent: string }[] {
+  let index = nodeIndexes.get(tree);
+  if (!index) {
+    const built: NodeIndex = new Map();
+    walk(tree, (node, parent) => {
+      let list = built.get(node.type);
+      if (!list) built.set(node.type, (list = []));
+      list.push({ node, parent });
+    });
+    nodeIndexes.set(tree, built);
+    index = built;
+  }
+  return (index.get(type) ?? []) as { node: Extract<Nodes, { type: T }>; parent: string }[];
+}

@@ -98,3 +98,41 @@ export function makeDiagnostic(
 
 /** The frontmatter block's place helper, shared by rules. */
 export type { FrontmatterBlock };
+
+/** Facts about a corpus that many rules need, computed once per corpus. */
+export interface CorpusIndex {
+  /** Module ids (from possibly invalid frontmatter). */
+  ids: Set<string>;
+  /** Prerequisite graph: module id to its prerequisite ids. */
+  prerequisites: Map<string, string[]>;
+  /** Module files by file name (without .md). */
+  byName: Map<string, ModuleFile>;
+  /** Module files by the id in their frontmatter. */
+  byId: Map<string, ModuleFile[]>;
+}
+
+const indexes = new WeakMap<Corpus, CorpusIndex>();
+
+/** The corpus index, built on first use. */
+export function indexOf(corpus: Corpus): CorpusIndex {
+  let index = indexes.get(corpus);
+  if (!index) {
+    const ids = new Set<string>();
+    const prerequisites = new Map<string, string[]>();
+    for (const m of corpus.modules) {
+      const id = m.raw?.id;
+      if (typeof id !== 'string') continue;
+      ids.add(id);
+      const pre = m.raw?.prerequisites;
+      if (Array.isArray(pre)) prerequisites.set(id, pre.filter((p): p is string => typeof p === 'string'));
+    }
+    const byId = new Map<string, ModuleFile[]>();
+    for (const m of corpus.modules) {
+      const id = m.raw?.id;
+      if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), m]);
+    }
+    index = { ids, prerequisites, byName: new Map(corpus.modules.map((m) => [m.name, m])), byId };
+    indexes.set(corpus, index);
+  }
+  return index;
+}

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
@@ -6,7 +5,7 @@ import { loadConfig, type Config } from './config.ts';
 import { compareDiagnostics, docsUrl, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import { readBody, type Module } from './model.ts';
-import { parseFile, parseWithSatteri, parseYamlFile, type MarkdownParser, type ParsedFile } from './parse.ts';
+import { parseFile, parseWithSatteri, parseYamlFile, type MarkdownParser } from './parse.ts';
 import { makeDiagnostic, placeOfNode, type Corpus, type ModuleFile, type Rule, type RuleContext } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
 import { FrontmatterSchema } from './schemas/module.ts';
@@ -37,18 +36,6 @@ export interface ValidationResult {
   plans: CheckedPlan[];
 }
 
-const parseCache = new Map<string, ParsedFile>();
-
-/** Parses a module file once per content hash for the life of the process. */
-function parseCached(file: string, text: string, parser: MarkdownParser): ParsedFile {
-  const key = createHash('sha1').update(file).update('\0').update(text).digest('hex');
-  let parsed = parseCache.get(key);
-  if (!parsed) {
-    parsed = parseFile(file, text, parser);
-    parseCache.set(key, parsed);
-  }
-  return parsed;
-}
 
 function listFiles(dir: string, extension: string): string[] {
   if (!existsSync(dir)) return [];
@@ -110,7 +97,7 @@ export function buildCorpus(
   const preDiagnostics: Diagnostic[] = [];
 
   const modules: ModuleFile[] = sources.modules.map(({ file, name, text }) => {
-    const parsed = parseCached(file, text, parser);
+    const parsed = parseFile(file, text, parser);
     const rawData = parsed.frontmatter?.data;
     const raw = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
     // Empty frontmatter (`---` then `---`) is checked as an empty mapping: every required key is reported.

@@ -14,7 +14,7 @@ it('covers every rule with an anchor, an example error and a fix', () => {
   for (const rule of rules) {
     const section = guide.split(`\n### ${rule.id}\n`)[1]?.split('\n### ')[0] ?? '';
     expect(section, rule.id).toContain('The validator says:');
-    expect(section, rule.id).toMatch(new RegExp(`content/modules/fixture\\.md:\\d+:\\d+ +error +${rule.id}`));
+    expect(section, rule.id).toMatch(new RegExp(`content/modules/fixture\\.md:\\d+:\\d+ +(error|warning) +${rule.id}`));
     expect(section, rule.id).toContain('OK:');
   }
 });

@@ -1,27 +1,36 @@
 import { getCollection } from 'astro:content';
 import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from './types.ts';
 
+/** Memoises a collection query for the whole build: every page reads the same data. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
+}
+
 /** Every module, ordered by path then position in its path, then title. */
-export async function getModules(): Promise<ModuleEntry[]> {
+export const getModules = once(async (): Promise<ModuleEntry[]> => {
   const [modules, paths] = await Promise.all([getCollection('modules'), getPaths()]);
   const rank = new Map<string, number>();
   paths.forEach((p, pi) => p.modules.forEach((id, i) => rank.has(id) || rank.set(id, pi * 1000 + i)));
   return modules
     .map((m) => m.data as ModuleEntry)
     .sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9) || a.title.localeCompare(b.title));
-}
+});
 
-export async function getPaths(): Promise<PathEntry[]> {
-  return (await getCollection('paths')).map((p) => p.data as PathEntry).sort((a, b) => a.order - b.order);
-}
+export const getPaths = once(async (): Promise<PathEntry[]> =>
+  (await getCollection('paths')).map((p) => p.data as PathEntry).sort((a, b) => a.order - b.order),
+);
 
-export async function getPlans(): Promise<PlanEntry[]> {
-  return (await getCollection('plans')).map((p) => p.data as PlanEntry).sort((a, b) => a.title.localeCompare(b.title));
-}
+export const getPlans = once(async (): Promise<PlanEntry[]> =>
+  (await getCollection('plans')).map((p) => p.data as PlanEntry).sort((a, b) => a.title.localeCompare(b.title)),
+);
 
-export async function getGlossary(): Promise<TermEntry[]> {
-  return (await getCollection('glossary')).map((t) => t.data as TermEntry).sort((a, b) => a.term.localeCompare(b.term));
-}
+export const getGlossary = once(async (): Promise<TermEntry[]> =>
+  (await getCollection('glossary')).map((t) => t.data as TermEntry).sort((a, b) => a.term.localeCompare(b.term)),
+);
+
+/** Modules by id. */
+export const getModuleMap = once(async () => new Map((await getModules()).map((m) => [m.id, m])));
 
 /** Minutes as "1 h 30 min". */
 export function formatMinutes(minutes: number): string {

@@ -1,5 +1,5 @@
 import { toString } from 'mdast-util-to-string';
-import { walk } from '../model.ts';
+import { nodesOfType } from '../model.ts';
 import type { Rule } from '../rule.ts';
 
 const VAGUE = new Set(['here', 'click here', 'this', 'link', 'this link', 'more', 'read more', 'click', 'page', 'this page', 'go', 'learn more']);
@@ -10,14 +10,13 @@ export const rule: Rule = {
   summary: 'Link text says where the link goes (not “click here” or a bare address).',
   why: 'Screen-reader users often list a page’s links out of context; “here” tells them nothing.',
   check({ module, report }) {
-    walk(module.parsed.tree, (node) => {
-      if (node.type !== 'link') return;
+    for (const { node } of nodesOfType(module.parsed.tree, 'link')) {
       const text = toString(node).trim();
       const bare = text === node.url || /^https?:\/\//.test(text);
       if (text === '' || VAGUE.has(text.toLowerCase().replace(/[.!:]$/, '')) || bare)
         report(node, `Unexpected link text \`${text || '(empty)'}\`, expected words that say where the link goes`, {
           hint: 'Describe the destination: `[the de-escalation job aid](…)` rather than `[here](…)`.',
         });
-    });
+    }
   },
 };

@@ -1,4 +1,4 @@
-import { walk } from '../model.ts';
+import { nodesOfType } from '../model.ts';
 import type { Rule } from '../rule.ts';
 
 const MEANINGLESS = /^(?:image|picture|photo|img|graphic|screenshot|icon|figure|untitled|alt|[\w-]+\.(?:png|jpe?g|gif|svg|webp))$/i;
@@ -9,13 +9,13 @@ export const rule: Rule = {
   summary: 'Every image has alt text that describes it (not empty, not “image”, not a file name).',
   why: 'Blind and low-vision learners depend on alt text, and it is what a printed handout falls back to.',
   check({ module, report }) {
-    walk(module.parsed.tree, (node) => {
-      if (node.type !== 'image' && node.type !== 'imageReference') return;
+    const tree = module.parsed.tree;
+    for (const { node } of [...nodesOfType(tree, 'image'), ...nodesOfType(tree, 'imageReference')]) {
       const alt = (node.alt ?? '').trim();
       if (alt.length < 4 || MEANINGLESS.test(alt))
         report(node, `Unexpected alt text \`${alt || '(empty)'}\`, expected a short description of the image`, {
           hint: 'Say what the image shows and why it is there: `![Agent at a counter listening to a customer](…)`.',
         });
-    });
+    }
   },
 };

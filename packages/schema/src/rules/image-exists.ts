@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { walk } from '../model.ts';
+import { nodesOfType } from '../model.ts';
 import type { Rule } from '../rule.ts';
 
 export const rule: Rule = {
@@ -8,15 +8,14 @@ export const rule: Rule = {
   summary: 'Every image points at a file that exists under `content/`.',
   why: 'A missing image leaves a hole in the page and in every printed copy.',
   check({ module, corpus, report }) {
-    walk(module.parsed.tree, (node) => {
-      if (node.type !== 'image') return;
+    for (const { node } of nodesOfType(module.parsed.tree, 'image')) {
       const url = node.url.split(/[?#]/)[0] ?? '';
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return; // external: the link checker's job
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue; // external: the link checker's job
       const target = posix.normalize(posix.join('modules', decodeURI(url)));
       if (target.startsWith('..') || !corpus.exists(target))
         report(node, `Unexpected image path \`${node.url}\`, expected a file under content/`, {
           hint: 'Put images in content/images/ and link them as `../images/<file>`.',
         });
-    });
+    }
   },
 };

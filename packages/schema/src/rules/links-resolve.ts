@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
-import { walk } from '../model.ts';
-import type { ModuleFile, Rule } from '../rule.ts';
+import { nodesOfType, walk } from '../model.ts';
+import { indexOf, type ModuleFile, type Rule } from '../rule.ts';
 import { suggest } from '../suggest.ts';
 
 /** Anchors a module page has: its headings and segment titles, slugged the way the site slugs them. */
@@ -22,21 +22,20 @@ export const rule: Rule = {
   summary: 'Links inside the course point at modules and anchors that exist (`../<module-id>/`, `#anchor`).',
   why: 'A broken internal link strands a learner mid-module; it is always a typo or a renamed module.',
   check({ module, corpus, report }) {
-    const byId = new Map(corpus.modules.map((m) => [m.name, m]));
-    walk(module.parsed.tree, (node) => {
-      if (node.type !== 'link') return;
+    const byId = indexOf(corpus).byName;
+    for (const { node } of nodesOfType(module.parsed.tree, 'link')) {
       const url = node.url.trim();
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return; // external
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue; // external
       const [pathPart = '', anchor] = url.split('#');
       let target: ModuleFile | undefined = module;
       if (pathPart !== '') {
         const match = /^(?:\.\.\/|\/modules\/)([a-z0-9-]+)\/?$/.exec(pathPart) ?? /^(?:\.\/)?([a-z0-9-]+)\.md$/.exec(pathPart);
         if (!match) {
-          if (/^(?:\/|\.\.\/)(?:glossary|paths\/[a-z0-9-]+)\/?$/.test(pathPart)) return;
+          if (/^(?:\/|\.\.\/)(?:glossary|paths\/[a-z0-9-]+)\/?$/.test(pathPart)) continue;
           report(node, `Unexpected link target \`${url}\`, expected \`../<module-id>/\`, \`#anchor\` or an http(s) address`, {
             hint: 'Link another module as `[its title](../module-id/)`.',
           });
-          return;
+          continue;
         }
         target = byId.get(match[1]!);
         if (!target) {
@@ -44,7 +43,7 @@ export const rule: Rule = {
           report(node, `Unexpected link to module \`${match[1]}\`, expected an existing module id`, {
             hint: close ? `Did you mean \`${close}\`?` : 'Check the id in content/modules/.',
           });
-          return;
+          continue;
         }
       }
       if (anchor) {
@@ -56,6 +55,6 @@ export const rule: Rule = {
           });
         }
       }
-    });
+    }
   },
 };

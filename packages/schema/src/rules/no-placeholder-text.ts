@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.ts';
+import { LineIndex } from '../text-position.ts';
 
 const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|XXX|lorem ipsum|dolor sit amet|placeholder text)\b/gi;
 
@@ -9,16 +10,13 @@ export const rule: Rule = {
   why: 'Placeholders reach learners and print shops; a module is published only when it is finished.',
   check({ module, report }) {
     const text = module.parsed.text;
-    const lines = text.split('\n');
-    lines.forEach((line, i) => {
-      for (const match of line.matchAll(PLACEHOLDER)) {
-        const column = (match.index ?? 0) + 1;
-        report(
-          { line: i + 1, column, endLine: i + 1, endColumn: column + match[0].length },
-          `Unexpected placeholder \`${match[0]}\`, expected finished text`,
-          { hint: 'Write the missing text, or remove the line until it is ready.' },
-        );
-      }
-    });
+    let lines: LineIndex | undefined;
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      lines ??= new LineIndex(text);
+      const start = match.index ?? 0;
+      report(lines.place(start, start + match[0].length), `Unexpected placeholder \`${match[0]}\`, expected finished text`, {
+        hint: 'Write the missing text, or remove the line until it is ready.',
+      });
+    }
   },
 };

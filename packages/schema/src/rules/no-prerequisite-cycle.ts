@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.ts';
+import { indexOf, type Rule } from '../rule.ts';
 
 export const rule: Rule = {
   id: 'no-prerequisite-cycle',
@@ -8,13 +8,7 @@ export const rule: Rule = {
   check({ module, corpus, reportAt }) {
     const start = module.raw?.id;
     if (typeof start !== 'string') return;
-    const graph = new Map<string, string[]>();
-    for (const m of corpus.modules) {
-      const id = m.raw?.id;
-      const pre = m.raw?.prerequisites;
-      if (typeof id === 'string' && Array.isArray(pre))
-        graph.set(id, pre.filter((p): p is string => typeof p === 'string'));
-    }
+    const graph = indexOf(corpus).prerequisites;
     // Depth-first search from each direct prerequisite back to `start`.
     const direct = graph.get(start) ?? [];
     direct.forEach((first, index) => {

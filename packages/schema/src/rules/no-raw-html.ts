@@ -1,4 +1,4 @@
-import { walk } from '../model.ts';
+import { nodesOfType } from '../model.ts';
 import type { Rule } from '../rule.ts';
 
 /** Inline tags authors may use; everything else must be Markdown or a directive. */
@@ -13,10 +13,9 @@ export const rule: Rule = {
   summary: 'No raw HTML except `<kbd>`, `<abbr title>`, `<br>`, `<sub>` and `<sup>`; never scripts or `on…` handlers.',
   why: 'Author text reaches learners’ browsers and printed PDFs: raw HTML can break layouts, hide content or run code.',
   check({ module, report }) {
-    walk(module.parsed.tree, (node) => {
-      if (node.type !== 'html') return;
+    for (const { node } of nodesOfType(module.parsed.tree, 'html')) {
       const value = node.value;
-      if (/^<!--[\s\S]*-->$/.test(value.trim())) return; // comments are dropped when rendering
+      if (/^<!--[\s\S]*-->$/.test(value.trim())) continue; // comments are dropped when rendering
       let found = false;
       for (const match of value.matchAll(TAG)) {
         found = true;
@@ -27,31 +26,31 @@ export const rule: Rule = {
           report(node, `Unexpected \`<${tag}>\`, expected no scripts or embedded content in a module`, {
             hint: 'Remove it. Modules are text: use Markdown and the Frontline directives.',
           });
-          return;
+          break;
         }
         const handler = attributes.find((a) => a.startsWith('on'));
         if (handler) {
           report(node, `Unexpected event handler \`${handler}\` on \`<${tag}>\`, expected no scripting in a module`, {
             hint: 'Remove the attribute.',
           });
-          return;
+          break;
         }
         if (!ALLOWED_HTML.has(tag)) {
           report(node, `Unexpected raw HTML \`<${tag}>\`, expected Markdown or one of \`<kbd>\`, \`<abbr>\`, \`<br>\`, \`<sub>\`, \`<sup>\``, {
             hint: 'Use Markdown (`**bold**`, lists, tables) or a directive instead.',
           });
-          return;
+          break;
         }
         const extra = attributes.find((a) => !ALLOWED_ATTRIBUTES.has(a));
         if (extra) {
           report(node, `Unexpected attribute \`${extra}\` on \`<${tag}>\`, expected at most \`title\``, {
             hint: 'Remove the attribute.',
           });
-          return;
+          break;
         }
       }
       if (!found)
         report(node, 'Unexpected raw HTML, expected Markdown', { hint: 'Remove the HTML or write it as Markdown.' });
-    });
+    }
   },
 };

@@ -1,4 +1,4 @@
-import { DIRECTIVES, walk, type Directive } from '../model.ts';
+import { DIRECTIVES, nodesOfType, type Directive } from '../model.ts';
 import type { Rule } from '../rule.ts';
 import { firstLineOf } from '../rule.ts';
 import { listValues, suggest } from '../suggest.ts';
@@ -16,8 +16,9 @@ export const rule: Rule = {
   summary: 'Every directive is one the module format knows, written in its form (`:`, `::` or `:::`) and in its place.',
   why: 'An unknown or misplaced directive is silently dropped from the site and the guides.',
   check({ module, report }) {
-    walk(module.parsed.tree, (node, parent) => {
-      if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
+    const tree = module.parsed.tree;
+    const directives = [...nodesOfType(tree, 'containerDirective'), ...nodesOfType(tree, 'leafDirective'), ...nodesOfType(tree, 'textDirective')];
+    for (const { node, parent } of directives) {
       const spec = DIRECTIVES[node.name as keyof typeof DIRECTIVES] as (typeof DIRECTIVES)[keyof typeof DIRECTIVES] | undefined;
       const at = firstLineOf(node);
       if (!spec) {
@@ -30,13 +31,13 @@ export const rule: Rule = {
           report(at, `Unexpected directive \`${node.name}\`, expected one of ${listValues(NAMES)}`, {
             hint: close ? `Did you mean \`${close}\`?` : 'See the list of directives in the author guide.',
           });
-        return;
+        continue;
       }
       if (spec.kind !== node.type) {
         report(at, `Unexpected form of \`${node.name}\`, expected \`${SYNTAX[spec.kind].replace('name', node.name)}\``, {
           hint: `Write \`${node.name}\` as \`${SYNTAX[spec.kind].replace('name', node.name)}\`.`,
         });
-        return;
+        continue;
       }
       const parents = spec.parents as readonly string[];
       if (!parents.includes('*') && !parents.includes(parent))
@@ -46,6 +47,6 @@ export const rule: Rule = {
               ? `Move it inside its parent, and give the parent one more colon (\`::::${parents[0]}\`).`
               : 'Close the enclosing block first, or move this one.',
         });
-    });
+    }
   },
 };

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.ts';
+import { indexOf, type Rule } from '../rule.ts';
 import { suggest } from '../suggest.ts';
 
 export const rule: Rule = {
@@ -9,10 +9,10 @@ export const rule: Rule = {
   check({ module, corpus, reportAt }) {
     const prerequisites = module.raw?.prerequisites;
     if (!Array.isArray(prerequisites)) return;
-    const ids = corpus.modules.map((m) => m.raw?.id).filter((id): id is string => typeof id === 'string');
+    const { ids } = indexOf(corpus);
     prerequisites.forEach((value, i) => {
-      if (typeof value !== 'string' || ids.includes(value)) return;
-      const close = suggest(value, ids);
+      if (typeof value !== 'string' || ids.has(value)) return;
+      const close = suggest(value, [...ids]);
       reportAt(['prerequisites', i], `Unexpected prerequisite \`${value}\`, expected the id of an existing module`, {
         hint: close ? `Did you mean \`${close}\`?` : 'Check the id in content/modules/, or remove the prerequisite.',
       });

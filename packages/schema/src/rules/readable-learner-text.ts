@@ -10,13 +10,25 @@ export const TARGET_GRADE = 9;
 /** Paragraphs shorter than this (words) are too short to grade fairly. */
 const MIN_WORDS = 25;
 
+/** Syllables per word, counted once per process: course text repeats its words a lot. */
+const syllables = new Map<string, number>();
+function countSyllables(word: string): number {
+  const key = word.toLowerCase();
+  let count = syllables.get(key);
+  if (count === undefined) {
+    count = Math.max(1, syllable(key));
+    syllables.set(key, count);
+  }
+  return count;
+}
+
 /** Flesch–Kincaid grade level of a text (syllables counted by the `syllable` package). */
 export function gradeLevel(text: string): { grade: number; words: number } {
   const words = text.match(/[A-Za-z’']+/g) ?? [];
   const sentences = Math.max(1, (text.match(/[.!?]+(?:\s|$)/g) ?? []).length);
   if (words.length === 0) return { grade: 0, words: 0 };
-  const syllables = words.reduce((n, w) => n + Math.max(1, syllable(w)), 0);
-  return { grade: 0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59, words: words.length };
+  const total = words.reduce((n, w) => n + countSyllables(w), 0);
+  return { grade: 0.39 * (words.length / sentences) + 11.8 * (total / words.length) - 15.59, words: words.length };
 }
 
 /** Learner-facing paragraphs: everything outside facilitator-only blocks. */

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.ts';
+import { indexOf, type Rule } from '../rule.ts';
 
 export const rule: Rule = {
   id: 'unique-ids',
@@ -8,7 +8,7 @@ export const rule: Rule = {
   check({ module, corpus, reportAt, placeOf }) {
     const id = module.raw?.id;
     if (typeof id !== 'string') return;
-    const others = corpus.modules.filter((m) => m !== module && m.raw?.id === id);
+    const others = (indexOf(corpus).byId.get(id) ?? []).filter((m) => m !== module);
     if (others.length === 0) return;
     reportAt(['id'], `Unexpected duplicate id \`${id}\`, expected every module id to be unique`, {
       hint: 'Give one of the modules a new id (and rename its file to match).',
