@@ -210,9 +210,8 @@ export function readBody(tree: Root): ModuleBody {
     else body.intro.push(child);
   }
 
-  walk(tree, (node) => {
-    if (node.type === 'textDirective' && node.name === 'term') body.terms.push(node);
-    if (node.type !== 'containerDirective') return;
+  for (const { node } of nodesOfType(tree, 'textDirective')) if (node.name === 'term') body.terms.push(node);
+  for (const { node } of nodesOfType(tree, 'containerDirective')) {
     switch (node.name) {
       case 'discussion':
       case 'roleplay':
@@ -239,7 +238,7 @@ export function readBody(tree: Root): ModuleBody {
       default:
         break;
     }
-  });
+  }
   return body;
 }
 
