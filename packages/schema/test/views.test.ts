@@ -43,4 +43,11 @@ it('keeps the knowledge-check inputs live (not disabled) after sanitising', () =
   expect(html).toMatch(/<input type="radio" name="fixture-q1" id="fixture-q1-o1" value="1" data-correct="true">/);
   expect(html).not.toMatch(/<input[^>]*disabled/);
   expect(html).toContain('<ul class="options">');
+  expect(html).toContain('<section class="block check" data-kind="check">');
+});
+
+it('labels the checkboxes of observer checklists', () => {
+  const source = `---\nid: fixture\n---\n\n::::roleplay[R]{minutes=5}\n:::observer\n- [ ] The agent named the situation.\n:::\n::::\n`;
+  const { html } = renderModule(tree(source), 'learner');
+  expect(html).toContain('<input type="checkbox" id="fixture-task-1"><label for="fixture-task-1"> The agent named the situation.</label>');
 });

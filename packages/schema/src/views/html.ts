@@ -76,6 +76,10 @@ const SCHEMA: Schema = {
     // radios and checkboxes, and classes on lists.
     input: [['type', 'radio', 'checkbox'], 'name', 'value', 'id', 'dataCorrect'],
     ul: ['className'],
+    // GitHub's schema keeps only its own classes on these; ours carry the block styles.
+    section: ['className', 'ariaLabelledBy', 'dataKind'],
+    div: ['className', 'dataLines', 'role', 'ariaLabel'],
+    p: ['className', 'ariaLive'],
     ol: ['className', 'start'],
     li: ['className'],
     button: ['type', 'className', 'dataCheck', 'dataReset'],
@@ -100,6 +104,7 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
   const toc: RenderedModule['toc'] = [];
   const terms: string[] = [];
   let questionCount = 0;
+  let taskCount = 0;
 
   // Group the flat tree into sections: the intro, then one per segment.
   const groups: { marker?: LeafDirective; children: RootContent[] }[] = [{ children: [] }];
@@ -232,9 +237,32 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
     return el('section', { className: ['block', 'check'], dataKind: 'check' }, children);
   }
 
+  /** Task-list items (observer checklists) get a real label for their checkbox. */
+  function labelTaskItems(node: HastRoot | Element): void {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const classes = child.properties.className;
+      if (child.tagName === 'li' && Array.isArray(classes) && classes.includes('task-list-item')) {
+        const input = child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'input');
+        if (input) {
+          taskCount += 1;
+          const id = `${module.id}-task-${taskCount}`;
+          input.properties = { type: 'checkbox', id };
+          const rest = child.children.filter((c) => c !== input);
+          // A loose item wraps its text in a paragraph: label the paragraph's content.
+          const inner = rest.length === 1 && rest[0]?.type === 'element' && rest[0].tagName === 'p' ? rest[0].children : rest;
+          child.children = [input, el('label', { htmlFor: [id] }, inner)];
+        }
+        continue;
+      }
+      labelTaskItems(child);
+    }
+  }
+
   const out: ElementContent[] = [];
   for (const group of groups) {
     const body = toHast({ type: 'root', children: group.children }, { handlers: handlers as never, allowDangerousHtml: false }) as HastRoot;
+    labelTaskItems(body);
     // Heading ids for author headings.
     for (const node of body.children) {
       if (node.type === 'element' && /^h[2-6]$/.test(node.tagName) && !node.properties.id) {
