@@ -8,7 +8,15 @@ import globals from 'globals';
 export default tseslint.config(
   {
     // bench/peers are stock Astro and Starlight sites measured as they are.
-    ignores: ['bench/peers/**', '**/dist/**', '**/.astro/**', '**/node_modules/**', '.tools/**', '**/test/fixtures/**', 'content/**'],
+    ignores: [
+      'bench/peers/**',
+      '**/dist/**',
+      '**/.astro/**',
+      '**/node_modules/**',
+      '.tools/**',
+      '**/test/fixtures/**',
+      'content/**',
+    ],
   },
   js.configs.recommended,
   {

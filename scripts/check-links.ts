@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? 'content';
-const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') || f.endsWith('.yaml'));
+const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+  (f) => f.endsWith('.md') || f.endsWith('.yaml'),
+);
 const links = new Map<string, string[]>();
 for (const file of files) {
   for (const match of readFileSync(join(dir, file), 'utf8').matchAll(/https?:\/\/[^\s)>\]"']+/g)) {
@@ -19,7 +21,9 @@ for (const [url, where] of links) {
     if (response.status >= 400) throw new Error(`HTTP ${response.status}`);
   } catch (error) {
     broken += 1;
-    console.log(`::warning title=broken link::${url} (${error instanceof Error ? error.message : String(error)}) in ${where.join(', ')}`);
+    console.log(
+      `::warning title=broken link::${url} (${error instanceof Error ? error.message : String(error)}) in ${where.join(', ')}`,
+    );
   }
 }
 console.log(`${links.size} external links checked, ${broken} broken`);

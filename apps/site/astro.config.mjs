@@ -32,13 +32,17 @@ export default defineConfig({
   outDir: process.env.FRONTLINE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [
-    sitemap({ filter: (page) => !page.includes('/facilitator/') }),
-    guides(),
-  ],
+  integrations: [sitemap({ filter: (page) => !page.includes('/facilitator/') }), guides()],
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
       // Pagefind compiles its WebAssembly search index in the browser.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },

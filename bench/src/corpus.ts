@@ -11,7 +11,8 @@ export function makeCorpus(source: string, target: string, count: number): strin
   mkdirSync(join(target, 'modules'), { recursive: true });
   mkdirSync(join(target, 'paths'), { recursive: true });
   mkdirSync(join(target, 'glossary'), { recursive: true });
-  if (existsSync(join(source, 'glossary'))) cpSync(join(source, 'glossary'), join(target, 'glossary'), { recursive: true });
+  if (existsSync(join(source, 'glossary')))
+    cpSync(join(source, 'glossary'), join(target, 'glossary'), { recursive: true });
   const originals = readdirSync(join(source, 'modules'))
     .filter((f) => f.endsWith('.md'))
     .sort()
@@ -26,13 +27,28 @@ export function makeCorpus(source: string, target: string, count: number): strin
       if (written >= count) break;
       const copy = text
         .replace(/^id: .*$/m, `id: ${rename(id)}`)
-        .replace(/^prerequisites: \[(.*)\]$/m, (_all, list: string) => `prerequisites: [${list.split(',').map((p) => p.trim()).filter(Boolean).map(rename).join(', ')}]`)
-        .replace(/\]\(\.\.\/([a-z0-9-]+)\/(#[^)]*)?\)/g, (_all, target: string, anchor: string | undefined) => `](../${rename(target)}/${anchor ?? ''})`);
+        .replace(
+          /^prerequisites: \[(.*)\]$/m,
+          (_all, list: string) =>
+            `prerequisites: [${list
+              .split(',')
+              .map((p) => p.trim())
+              .filter(Boolean)
+              .map(rename)
+              .join(', ')}]`,
+        )
+        .replace(
+          /\]\(\.\.\/([a-z0-9-]+)\/(#[^)]*)?\)/g,
+          (_all, target: string, anchor: string | undefined) => `](../${rename(target)}/${anchor ?? ''})`,
+        );
       writeFileSync(join(target, 'modules', `${rename(id)}.md`), copy);
       written += 1;
     }
     // One path per round, over the copies that exist.
-    const members = ids.map(rename).filter((m) => m.endsWith(`-r${round}`)).slice(0, Math.min(ids.length, count - round * ids.length));
+    const members = ids
+      .map(rename)
+      .filter((m) => m.endsWith(`-r${round}`))
+      .slice(0, Math.min(ids.length, count - round * ids.length));
     if (members.length)
       writeFileSync(
         join(target, 'paths', `round-${round}.yaml`),

@@ -34,7 +34,15 @@ const node = process.execPath;
 const work = mkdtempSync(join(tmpdir(), 'frontline-bench-'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-interface Row { measure: string; size: number; frontline: Stats; peer?: Stats; peerName?: string; target?: string; holds?: boolean }
+interface Row {
+  measure: string;
+  size: number;
+  frontline: Stats;
+  peer?: Stats;
+  peerName?: string;
+  target?: string;
+  holds?: boolean;
+}
 const rows: Row[] = [];
 const extra: Record<string, unknown> = {};
 
@@ -44,7 +52,17 @@ for (const size of sizes) {
 
   if (only.has('validate')) {
     // The same invocation as `pnpm frontline` (package.json), without pnpm's own start-up.
-    const frontline = bench(runs, warmup, () => runOnce(node, ['--max-semi-space-size=32', join(root, 'packages/cli/src/bin.ts'), 'validate', '--content', corpus, '--format', 'json']));
+    const frontline = bench(runs, warmup, () =>
+      runOnce(node, [
+        '--max-semi-space-size=32',
+        join(root, 'packages/cli/src/bin.ts'),
+        'validate',
+        '--content',
+        corpus,
+        '--format',
+        'json',
+      ]),
+    );
     const peer = bench(runs, warmup, () => runOnce(node, [join(root, 'bench/src/remark-baseline.ts'), corpus]));
     const ratio = frontline.medianMs / peer.medianMs;
     const row: Row = { measure: 'validate (cold process)', size, frontline, peer, peerName: 'remark pipeline' };
@@ -58,7 +76,13 @@ for (const size of sizes) {
 
   if (only.has('guides')) {
     const out = join(work, `guides-${size}`);
-    const frontline = bench(1, 0, () => runOnce(node, [join(root, 'packages/cli/src/bin.ts'), 'guides', '--content', corpus, '--out', out, '--paper', 'a4'], { ...process.env, CI: '1' }));
+    const frontline = bench(1, 0, () =>
+      runOnce(
+        node,
+        [join(root, 'packages/cli/src/bin.ts'), 'guides', '--content', corpus, '--out', out, '--paper', 'a4'],
+        { ...process.env, CI: '1' },
+      ),
+    );
     const documents = readdirSync(join(out, 'a4')).filter((f) => f.endsWith('.pdf')).length;
     const perDoc = frontline.medianMs / documents;
     const row: Row = { measure: `guides, all documents (${documents} PDFs, A4)`, size, frontline };
@@ -68,7 +92,9 @@ for (const size of sizes) {
     }
     rows.push(row);
     extra[`guides-ms-per-document-${size}`] = perDoc;
-    log(`guides ${size}: ${fmtMs(frontline.medianMs)} for ${documents} documents (${perDoc.toFixed(1)} ms each), ${fmtMb(frontline.peakMb)}`);
+    log(
+      `guides ${size}: ${fmtMs(frontline.medianMs)} for ${documents} documents (${perDoc.toFixed(1)} ms each), ${fmtMb(frontline.peakMb)}`,
+    );
   }
   if (only.has('site') && siteSizes.has(size)) {
     const astroBin = (dir: string) => join(root, dir, 'node_modules', '.bin', 'astro');
@@ -80,38 +106,101 @@ for (const size of sizes) {
     const siteOut = join(work, `site-${size}`);
     const frontline = bench(runs, warmup, () => {
       cold('apps/site');
-      const env = { ...process.env, FRONTLINE_CONTENT: corpus, FRONTLINE_OUT_DIR: siteOut, ASTRO_TELEMETRY_DISABLED: '1' };
+      const env = {
+        ...process.env,
+        FRONTLINE_CONTENT: corpus,
+        FRONTLINE_OUT_DIR: siteOut,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      };
       const build = runOnce(astroBin('apps/site'), ['build', '--silent'], env, join(root, 'apps/site'));
-      const index = runOnce(join(root, 'apps/site/node_modules/.bin/pagefind'), ['--site', siteOut, '--quiet'], env, join(root, 'apps/site'));
+      const index = runOnce(
+        join(root, 'apps/site/node_modules/.bin/pagefind'),
+        ['--site', siteOut, '--quiet'],
+        env,
+        join(root, 'apps/site'),
+      );
       return { ms: build.ms + index.ms, mb: Math.max(build.mb, index.mb) };
     });
     const minimal = bench(runs, warmup, () => {
       cold('bench/peers/minimal-astro');
-      return runOnce(astroBin('bench/peers/minimal-astro'), ['build', '--silent'], { ...process.env, BENCH_CORPUS: corpus, BENCH_OUT: join(work, `minimal-${size}`), ASTRO_TELEMETRY_DISABLED: '1' }, join(root, 'bench/peers/minimal-astro'));
+      return runOnce(
+        astroBin('bench/peers/minimal-astro'),
+        ['build', '--silent'],
+        {
+          ...process.env,
+          BENCH_CORPUS: corpus,
+          BENCH_OUT: join(work, `minimal-${size}`),
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+        join(root, 'bench/peers/minimal-astro'),
+      );
     });
     const docs = join(root, 'bench/peers/starlight/src/content/docs/modules');
     rmSync(docs, { recursive: true, force: true });
     cpSync(join(corpus, 'modules'), docs, { recursive: true });
     const starlight = bench(runs, warmup, () => {
       cold('bench/peers/starlight');
-      return runOnce(astroBin('bench/peers/starlight'), ['build', '--silent'], { ...process.env, BENCH_OUT: join(work, `starlight-${size}`), ASTRO_TELEMETRY_DISABLED: '1' }, join(root, 'bench/peers/starlight'));
+      return runOnce(
+        astroBin('bench/peers/starlight'),
+        ['build', '--silent'],
+        { ...process.env, BENCH_OUT: join(work, `starlight-${size}`), ASTRO_TELEMETRY_DISABLED: '1' },
+        join(root, 'bench/peers/starlight'),
+      );
     });
-    const holds = size === 1000 ? frontline.medianMs <= 1.2 * minimal.medianMs && frontline.medianMs <= 0.35 * starlight.medianMs && frontline.peakMb < 1024 : undefined;
-    rows.push({ measure: 'site build, cold (Astro + Pagefind)', size, frontline, peer: minimal, peerName: 'minimal Astro', ...(size === 1000 ? { target: '≤ 1.2× minimal Astro, < 1 GB' } : {}), ...(holds === undefined ? {} : { holds: frontline.medianMs <= 1.2 * minimal.medianMs && frontline.peakMb < 1024 }) });
-    rows.push({ measure: 'site build, cold (Astro + Pagefind)', size, frontline, peer: starlight, peerName: 'Starlight', ...(size === 1000 ? { target: '≤ 0.35× Starlight' } : {}), ...(holds === undefined ? {} : { holds: frontline.medianMs <= 0.35 * starlight.medianMs }) });
-    log(`site ${size}: ${fmtMs(frontline.medianMs)} vs minimal Astro ${fmtMs(minimal.medianMs)}, Starlight ${fmtMs(starlight.medianMs)}`);
-    const sizeOf = (dir: string, page: string) => { try { return statSync(join(dir, page)).size; } catch { return NaN; } };
+    const holds =
+      size === 1000
+        ? frontline.medianMs <= 1.2 * minimal.medianMs &&
+          frontline.medianMs <= 0.35 * starlight.medianMs &&
+          frontline.peakMb < 1024
+        : undefined;
+    rows.push({
+      measure: 'site build, cold (Astro + Pagefind)',
+      size,
+      frontline,
+      peer: minimal,
+      peerName: 'minimal Astro',
+      ...(size === 1000 ? { target: '≤ 1.2× minimal Astro, < 1 GB' } : {}),
+      ...(holds === undefined
+        ? {}
+        : { holds: frontline.medianMs <= 1.2 * minimal.medianMs && frontline.peakMb < 1024 }),
+    });
+    rows.push({
+      measure: 'site build, cold (Astro + Pagefind)',
+      size,
+      frontline,
+      peer: starlight,
+      peerName: 'Starlight',
+      ...(size === 1000 ? { target: '≤ 0.35× Starlight' } : {}),
+      ...(holds === undefined ? {} : { holds: frontline.medianMs <= 0.35 * starlight.medianMs }),
+    });
+    log(
+      `site ${size}: ${fmtMs(frontline.medianMs)} vs minimal Astro ${fmtMs(minimal.medianMs)}, Starlight ${fmtMs(starlight.medianMs)}`,
+    );
+    const sizeOf = (dir: string, page: string) => {
+      try {
+        return statSync(join(dir, page)).size;
+      } catch {
+        return NaN;
+      }
+    };
     const firstId = readdirSync(join(corpus, 'modules'))[0]!.replace(/\.md$/, '');
-    extra[`module-page-bytes-${size}`] = { frontline: sizeOf(siteOut, `modules/${firstId}/index.html`), starlight: sizeOf(join(work, `starlight-${size}`), `modules/${firstId}/index.html`) };
+    extra[`module-page-bytes-${size}`] = {
+      frontline: sizeOf(siteOut, `modules/${firstId}/index.html`),
+      starlight: sizeOf(join(work, `starlight-${size}`), `modules/${firstId}/index.html`),
+    };
     if (only.has('search')) {
       const bytes = await firstSearchBytes(siteOut, 'customer');
       extra[`first-search-bytes-${size}`] = bytes;
-      rows.push({ measure: `first search download (${(bytes / 1024).toFixed(0)} KB)`, size, frontline: { runs: 1, medianMs: 0, minMs: 0, peakMb: NaN }, ...(size === 1000 ? { target: '≤ 150 KB', holds: bytes <= 150 * 1024 } : {}) });
+      rows.push({
+        measure: `first search download (${(bytes / 1024).toFixed(0)} KB)`,
+        size,
+        frontline: { runs: 1, medianMs: 0, minMs: 0, peakMb: NaN },
+        ...(size === 1000 ? { target: '≤ 150 KB', holds: bytes <= 150 * 1024 } : {}),
+      });
       log(`first search at ${size} modules: ${(bytes / 1024).toFixed(0)} KB`);
     }
   }
 }
-
 
 // Page weight of the built course site (apps/site/dist), per module page.
 if (only.has('pages')) {
@@ -123,12 +212,19 @@ if (only.has('pages')) {
       const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"[^>]*>/g)].map((m) => m[1]!);
       const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
       const gz = (path: string) => gzipSync(readFileSync(join(dist, path))).length;
-      return { id, html: statSync(join(dist, 'modules', id, 'index.html')).size, js: scripts.reduce((n, s) => n + gz(s), 0), css: styles.reduce((n, s) => n + gz(s), 0) };
+      return {
+        id,
+        html: statSync(join(dist, 'modules', id, 'index.html')).size,
+        js: scripts.reduce((n, s) => n + gz(s), 0),
+        css: styles.reduce((n, s) => n + gz(s), 0),
+      };
     });
     extra.pageWeight = weights;
     const max = (k: 'html' | 'js' | 'css') => Math.max(...weights.map((w) => w[k]));
     extra.pageWeightMax = { html: max('html'), jsGzip: max('js'), cssGzip: max('css') };
-    log(`module pages: HTML ≤ ${(max('html') / 1024).toFixed(1)} KB, eager JS ≤ ${(max('js') / 1024).toFixed(1)} KB gz, CSS ≤ ${(max('css') / 1024).toFixed(1)} KB gz`);
+    log(
+      `module pages: HTML ≤ ${(max('html') / 1024).toFixed(1)} KB, eager JS ≤ ${(max('js') / 1024).toFixed(1)} KB gz, CSS ≤ ${(max('css') / 1024).toFixed(1)} KB gz`,
+    );
   } catch {
     log('page weight: no built site in apps/site/dist (run `pnpm build` first); skipped');
   }
@@ -162,7 +258,10 @@ const lines = [
       r.peer ? `${(r.frontline.medianMs / r.peer.medianMs).toFixed(2)}×` : '',
       r.target ?? '',
       r.holds === undefined ? '' : r.holds ? 'yes' : '**no**',
-    ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+    ]
+      .join(' | ')
+      .replace(/^/, '| ')
+      .replace(/$/, ' |'),
   ),
 ];
 const pw = extra.pageWeightMax as { html: number; jsGzip: number; cssGzip: number } | undefined;
@@ -179,5 +278,8 @@ const report = `${lines.join('\n')}\n`;
 const outDir = resolve(values.out);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, quick ? 'smoke.md' : 'latest.md'), report);
-writeFileSync(join(outDir, quick ? 'smoke.json' : 'latest.json'), `${JSON.stringify({ commit, node: process.version, machine, date: new Date().toISOString(), runs, rows, extra }, null, 2)}\n`);
+writeFileSync(
+  join(outDir, quick ? 'smoke.json' : 'latest.json'),
+  `${JSON.stringify({ commit, node: process.version, machine, date: new Date().toISOString(), runs, rows, extra }, null, 2)}\n`,
+);
 process.stdout.write(report);

@@ -18,7 +18,15 @@ export async function firstSearchBytes(siteDir: string, term: string): Promise<n
   if (!address || typeof address === 'string') throw new Error('no server address');
   const browser = await chromium.launch({
     executablePath: process.env.FRONTLINE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -27,7 +35,8 @@ export async function firstSearchBytes(siteDir: string, term: string): Promise<n
     // server adds no compression to pagefind.js, so the figure is an upper bound).
     const sizes: Promise<number>[] = [];
     page.on('requestfinished', (request) => {
-      if (request.url().includes('/pagefind/')) sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+      if (request.url().includes('/pagefind/'))
+        sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
     });
     await page.fill('#search-input', term);
     await page.press('#search-input', 'Enter');

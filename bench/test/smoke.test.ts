@@ -14,7 +14,10 @@ it('runs the benchmark end to end on 20 modules', { timeout: 180_000 }, () => {
   const report = readFileSync(join(out, 'smoke.md'), 'utf8');
   expect(report).toMatch(/\| validate \(cold process\) \| 20 \| [\d.]+ m?s \|/);
   expect(report).toMatch(/\| guides, all documents \(\d+ PDFs, A4\) \| 20 \|/);
-  const json = JSON.parse(readFileSync(join(out, 'smoke.json'), 'utf8')) as { rows: { frontline: { medianMs: number } }[]; node: string };
+  const json = JSON.parse(readFileSync(join(out, 'smoke.json'), 'utf8')) as {
+    rows: { frontline: { medianMs: number } }[];
+    node: string;
+  };
   expect(json.rows.length).toBe(2);
   for (const row of json.rows) expect(row.frontline.medianMs).toBeGreaterThan(0);
   expect(json.node).toBe(process.version);

@@ -6,7 +6,9 @@ import { launch, watch } from './browser.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const base = inject('baseUrl');
-const modules = readdirSync(`${dist}modules`).filter((id) => readFileSync(`${dist}modules/${id}/index.html`, 'utf8').includes('fieldset class="question"'));
+const modules = readdirSync(`${dist}modules`).filter((id) =>
+  readFileSync(`${dist}modules/${id}/index.html`, 'utf8').includes('fieldset class="question"'),
+);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -103,7 +105,9 @@ describe('theme, keyboard and small screens', () => {
   it('needs no horizontal scrolling at 320 px', async () => {
     for (const path of ['/', `/modules/${modules[0]}/`, '/search/', '/glossary/']) {
       const page = await open(path, { viewport: { width: 320, height: 640 } });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
       await page.close();
     }
@@ -128,7 +132,11 @@ describe('search', () => {
     const all = Number(/(\d+)/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
     expect(all).toBeGreaterThan(0);
     await page.selectOption('#filter-audience', 'Leaders');
-    await expect.poll(async () => Number(/(\d+)/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]), { timeout: 15_000 }).toBeLessThan(all);
+    await expect
+      .poll(async () => Number(/(\d+)/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]), {
+        timeout: 15_000,
+      })
+      .toBeLessThan(all);
     await page.close();
   });
 });

@@ -18,7 +18,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; log: ReturnType<typeof watch> }> {
+async function open(
+  path: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; log: ReturnType<typeof watch> }> {
   const page = await browser.newPage({ colorScheme });
   const log = watch(page);
   const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
@@ -31,7 +34,16 @@ async function axe(page: Page) {
   // evaluate() runs outside the page's CSP, which (rightly) blocks injected inline scripts.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -47,7 +59,11 @@ describe('the built course site', () => {
     const id = modules[0]!;
     const html = readFileSync(`${dist}modules/${id}/index.html`, 'utf8');
     const title = /<h1>([^<]+)<\/h1>/.exec(html)?.[1] ?? '';
-    const word = title.split(/\s+/).filter((w) => w.length > 4).sort((a, b) => b.length - a.length)[0] ?? title;
+    const word =
+      title
+        .split(/\s+/)
+        .filter((w) => w.length > 4)
+        .sort((a, b) => b.length - a.length)[0] ?? title;
     expect(word.length).toBeGreaterThan(3);
     const { page, log } = await open('/search/');
     await page.fill('#search-input', word);
@@ -68,7 +84,9 @@ describe('the built course site', () => {
     await page.fill('#search-input', 'Facilitator note');
     await page.press('#search-input', 'Enter');
     await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/result/);
-    const urls = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    const urls = await page
+      .locator('#search-results a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     expect(urls.filter((u) => u.includes('/facilitator/'))).toEqual([]);
     await page.close();
   });

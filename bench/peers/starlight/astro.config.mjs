@@ -4,5 +4,10 @@ import starlight from '@astrojs/starlight';
 
 export default defineConfig({
   outDir: process.env.BENCH_OUT ?? './dist',
-  integrations: [starlight({ title: 'Course', sidebar: [{ label: 'Modules', items: [{ autogenerate: { directory: 'modules' } }] }] })],
+  integrations: [
+    starlight({
+      title: 'Course',
+      sidebar: [{ label: 'Modules', items: [{ autogenerate: { directory: 'modules' } }] }],
+    }),
+  ],
 });

@@ -5,7 +5,10 @@ import { suggestCommand } from './suggest-command.ts';
 export interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io): Promise<number> | number;
+  run(
+    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
+    io: Io,
+  ): Promise<number> | number;
 }
 
 /** Options every command takes; `--content` defaults to FRONTLINE_CONTENT, then `content`. */
@@ -42,7 +45,11 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
 function help(): string {
   const lines = ['Usage: frontline <command> [options]', '', 'Commands:'];
   for (const [name, command] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${command.summary}`);
-  lines.push('', 'Every command takes --content <dir> (default: $FRONTLINE_CONTENT, else content).', 'Run `frontline <command> --help` for its options.');
+  lines.push(
+    '',
+    'Every command takes --content <dir> (default: $FRONTLINE_CONTENT, else content).',
+    'Run `frontline <command> --help` for its options.',
+  );
   return lines.join('\n');
 }
 
@@ -61,7 +68,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const command = await entry.load();
   try {
-    const parsed = parseArgs({ args: rest, options: { ...common(io.env), ...command.options }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...common(io.env), ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
     if (parsed.values.help) {
       io.stdout.write(`${command.usage}\n`);
       return EXIT.ok;
@@ -72,7 +84,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`${(error as Error).message}\n\n${command.usage}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`frontline ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(
+      `frontline ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.usage;
   }
 }

@@ -15,7 +15,24 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('cut'), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ kind: fc.constant('duplicate'), at: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant('truncate'), at: fc.nat() }),
-  fc.record({ kind: fc.constant('garble'), at: fc.nat(), text: fc.constantFrom('\t', ':::', '---', '"', ': :', '[x]', '::segment', '<script>', '- [ ]', '{minutes=x}', '&a', '*a') }),
+  fc.record({
+    kind: fc.constant('garble'),
+    at: fc.nat(),
+    text: fc.constantFrom(
+      '\t',
+      ':::',
+      '---',
+      '"',
+      ': :',
+      '[x]',
+      '::segment',
+      '<script>',
+      '- [ ]',
+      '{minutes=x}',
+      '&a',
+      '*a',
+    ),
+  }),
 );
 
 function mutate(text: string, m: { kind: string; at: number; length?: number; text?: string }): string {
@@ -46,9 +63,16 @@ it('reports every broken variant of a module with exit 1 and located diagnostics
     const text = mutations.reduce(mutate, valid);
     writeFileSync(file, text);
     let stdout = '';
-    const code = await main(['validate', '--format', 'json'], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, cwd: dir, env: {} });
+    const code = await main(['validate', '--format', 'json'], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => true },
+      cwd: dir,
+      env: {},
+    });
     expect(code, text).not.toBe(2);
-    const report = JSON.parse(stdout) as { diagnostics: { line: number; column: number; ruleId: string; severity: string; file: string }[] };
+    const report = JSON.parse(stdout) as {
+      diagnostics: { line: number; column: number; ruleId: string; severity: string; file: string }[];
+    };
     if (code === 1) {
       broken += 1;
       const errors = report.diagnostics.filter((d) => d.severity === 'error');

@@ -36,15 +36,25 @@ describe('frontline validate', () => {
   it('exits 1 with the JSON shape of the command-line contract', async () => {
     const dir = workspace();
     const file = join(dir, 'content/modules/outage-call.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('duration: 45', 'duration: 50').replace('level: foundation', 'level: expert'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('duration: 45', 'duration: 50').replace('level: foundation', 'level: expert'),
+    );
     const r = await run(['validate', '--format', 'json'], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { files: number; diagnostics: Record<string, unknown>[] };
     expect(report.files).toBe(4);
     const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'hint', 'url'];
     for (const d of report.diagnostics) expect(Object.keys(d)).toEqual(expect.arrayContaining(keys));
-    expect(report.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['frontmatter-schema', 'segments-sum-to-duration']));
-    expect(report.diagnostics[0]).toMatchObject({ file: 'content/modules/outage-call.md', line: 6, column: 8, severity: 'error' });
+    expect(report.diagnostics.map((d) => d.ruleId)).toEqual(
+      expect.arrayContaining(['frontmatter-schema', 'segments-sum-to-duration']),
+    );
+    expect(report.diagnostics[0]).toMatchObject({
+      file: 'content/modules/outage-call.md',
+      line: 6,
+      column: 8,
+      severity: 'error',
+    });
   });
 
   it('prints escaped GitHub annotations and writes the job summary', async () => {
@@ -55,7 +65,9 @@ describe('frontline validate', () => {
     writeFileSync(summary, '');
     const r = await run(['validate', '--format', 'github'], dir, { GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=content\/modules\/outage-call\.md,line=6,col=8,endLine=6,endColumn=14,title=frontmatter-schema::Unexpected `expert`/m);
+    expect(r.stdout).toMatch(
+      /^::error file=content\/modules\/outage-call\.md,line=6,col=8,endLine=6,endColumn=14,title=frontmatter-schema::Unexpected `expert`/m,
+    );
     expect(r.stdout).toContain('%0A'); // message and hint on two lines, escaped
     expect(readFileSync(summary, 'utf8')).toContain('| `content/modules/outage-call.md:6:8` | error |');
   });

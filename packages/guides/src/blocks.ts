@@ -51,7 +51,11 @@ export function inlines(nodes: readonly PhrasingContent[]): Inline[] {
         out.push({ t: 'code', v: node.value });
         break;
       case 'link':
-        out.push(/^https?:\/\//.test(node.url) ? { t: 'link', url: node.url, c: inlines(node.children) } : { t: 'em', c: inlines(node.children) });
+        out.push(
+          /^https?:\/\//.test(node.url)
+            ? { t: 'link', url: node.url, c: inlines(node.children) }
+            : { t: 'em', c: inlines(node.children) },
+        );
         break;
       case 'break':
         out.push({ t: 'br' });
@@ -85,7 +89,11 @@ const TITLES: Record<string, string> = {
   takeaways: 'Key takeaways',
   check: 'Knowledge check',
 };
-const NOTE_TITLES: Record<string, string> = { facilitator: 'Facilitator note', expected: 'What good answers contain', debrief: 'Debrief' };
+const NOTE_TITLES: Record<string, string> = {
+  facilitator: 'Facilitator note',
+  expected: 'What good answers contain',
+  debrief: 'Debrief',
+};
 
 /** Converts body nodes to blocks for one audience. */
 export function blocks(nodes: readonly RootContent[], options: BlockOptions): Block[] {
@@ -118,7 +126,8 @@ export function blocks(nodes: readonly RootContent[], options: BlockOptions): Bl
         out.push({ t: 'hr' });
         break;
       case 'leafDirective':
-        if (node.name === 'writing-space') out.push({ t: 'lines', n: Math.min(30, Math.max(1, Number(node.attributes?.lines) || 4)) });
+        if (node.name === 'writing-space')
+          out.push({ t: 'lines', n: Math.min(30, Math.max(1, Number(node.attributes?.lines) || 4)) });
         break;
       case 'containerDirective':
         out.push(...container(node, options));

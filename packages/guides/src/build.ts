@@ -67,7 +67,10 @@ async function runPool(jobs: Job[], size: number, onDone: () => void): Promise<v
     return;
   }
   const queue = [...jobs];
-  const workers = Array.from({ length: Math.min(size, jobs.length) }, () => new Worker(new URL('./worker.ts', import.meta.url)));
+  const workers = Array.from(
+    { length: Math.min(size, jobs.length) },
+    () => new Worker(new URL('./worker.ts', import.meta.url)),
+  );
   try {
     await Promise.all(
       workers.map(
@@ -104,7 +107,8 @@ export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
   const { modules, diagnostics, corpus, plans } = validateContent(options.content);
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const titles = new Map(modules.map((m) => [m.id, m.frontmatter.title]));
-  if (options.only) for (const id of options.only) if (!titles.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
+  if (options.only)
+    for (const id of options.only) if (!titles.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
   const valid = modules.filter((m) => !broken.has(m.file));
   const selected = valid.filter((m) => !options.only || options.only.includes(m.id));
   const byId = new Map(valid.map((m) => [m.id, m]));
@@ -113,13 +117,22 @@ export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
   const manifest: Record<string, string> = existsSync(manifestFile)
     ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, string>)
     : {};
-  const result: BuildResult = { written: 0, unchanged: 0, errors: corpus.modules.filter((m) => broken.has(m.file)).length, documents: [] };
+  const result: BuildResult = {
+    written: 0,
+    unchanged: 0,
+    errors: corpus.modules.filter((m) => broken.has(m.file)).length,
+    documents: [],
+  };
   const jobs: Job[] = [];
 
   const add = (name: string, paper: Paper, kind: Template, data: unknown, updated: string) => {
     const file = join(options.out, paper, documentName(name, kind));
     const timestamp = timestampFor(updated);
-    const hash = createHash('sha256').update(TEMPLATE_HASH).update(JSON.stringify(data)).update(String(timestamp)).digest('hex');
+    const hash = createHash('sha256')
+      .update(TEMPLATE_HASH)
+      .update(JSON.stringify(data))
+      .update(String(timestamp))
+      .digest('hex');
     result.documents.push({ name, paper, kind, file });
     if (manifest[file] === hash && existsSync(file)) result.unchanged += 1;
     else {
@@ -130,18 +143,47 @@ export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
 
   for (const paper of papers) {
     for (const module of selected) {
-      add(module.id, paper, 'facilitator-guide', guideData(module, titles, paper, options.start), module.frontmatter.updated);
+      add(
+        module.id,
+        paper,
+        'facilitator-guide',
+        guideData(module, titles, paper, options.start),
+        module.frontmatter.updated,
+      );
       add(module.id, paper, 'participant-handout', handoutData(module, titles, paper), module.frontmatter.updated);
     }
     if (options.only) continue;
     for (const path of corpus.paths) {
       const members = path.modules.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
       if (members.length !== path.modules.length) continue; // a broken module: its path waits for the fix
-      const updated = members.map((m) => m.frontmatter.updated).sort().at(-1) ?? '1970-01-01';
+      const updated =
+        members
+          .map((m) => m.frontmatter.updated)
+          .sort()
+          .at(-1) ?? '1970-01-01';
       const minutes = members.reduce((n, m) => n + m.frontmatter.duration, 0);
-      const meta = { title: path.title, summary: path.summary, version: '', updated, minutes, footer: `${path.title} · ${members.length} modules · updated ${updated}` };
-      add(path.id, paper, 'facilitator-manual', { paper, path: meta, modules: members.map((m) => guideData(m, titles, paper, options.start)) }, updated);
-      add(path.id, paper, 'participant-workbook', { paper, path: meta, modules: members.map((m) => handoutData(m, titles, paper)) }, updated);
+      const meta = {
+        title: path.title,
+        summary: path.summary,
+        version: '',
+        updated,
+        minutes,
+        footer: `${path.title} · ${members.length} modules · updated ${updated}`,
+      };
+      add(
+        path.id,
+        paper,
+        'facilitator-manual',
+        { paper, path: meta, modules: members.map((m) => guideData(m, titles, paper, options.start)) },
+        updated,
+      );
+      add(
+        path.id,
+        paper,
+        'participant-workbook',
+        { paper, path: meta, modules: members.map((m) => handoutData(m, titles, paper)) },
+        updated,
+      );
     }
     for (const checked of plans) {
       // A plan with errors (a missing module, a day that overruns) is not printed.
@@ -164,6 +206,8 @@ export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
   if (showProgress) process.stderr.write('\r\x1b[2K');
   result.written = jobs.length;
   writeAtomic(manifestFile, JSON.stringify(manifest, null, 1));
-  log(`guides: ${result.written} written, ${result.unchanged} unchanged${result.errors ? `, ${result.errors} module(s) skipped for errors` : ''}`);
+  log(
+    `guides: ${result.written} written, ${result.unchanged} unchanged${result.errors ? `, ${result.errors} module(s) skipped for errors` : ''}`,
+  );
   return result;
 }

@@ -54,7 +54,14 @@ export interface GuideData {
   intro: Block[];
   agenda: AgendaRow[];
   segments: (AgendaRow & { blocks: Block[]; questions: QuestionData[] })[];
-  roleplays: { title: string; minutes: string; setup: Block[]; roles: { title: string; c: Block[] }[]; observer: Block[]; debrief: Block[] }[];
+  roleplays: {
+    title: string;
+    minutes: string;
+    setup: Block[];
+    roles: { title: string; c: Block[] }[];
+    observer: Block[];
+    debrief: Block[];
+  }[];
   answerKey: QuestionData[];
   takeaways: Block[];
 }
@@ -96,7 +103,13 @@ function questionsOf(check: ContainerDirective, first: number): QuestionData[] {
   let current: QuestionData | undefined;
   for (const child of contentOf(check)) {
     if (child.type === 'leafDirective' && child.name === 'question') {
-      current = { n: first + out.length, stem: inlines(child.children), options: [], reason: [], objective: child.attributes?.objective ?? '' };
+      current = {
+        n: first + out.length,
+        stem: inlines(child.children),
+        options: [],
+        reason: [],
+        objective: child.attributes?.objective ?? '',
+      };
       out.push(current);
     } else if (!current) continue;
     else if (child.type === 'list')
@@ -105,9 +118,13 @@ function questionsOf(check: ContainerDirective, first: number): QuestionData[] {
           c: item.children.flatMap((c) => (c.type === 'paragraph' ? inlines(c.children) : [])),
           correct: item.checked === true,
         });
-    else if (child.type === 'paragraph' && /^\s*reason\s*:/i.test(child.children[0]?.type === 'text' ? child.children[0].value : '')) {
+    else if (
+      child.type === 'paragraph' &&
+      /^\s*reason\s*:/i.test(child.children[0]?.type === 'text' ? child.children[0].value : '')
+    ) {
       const [head, ...rest] = inlines(child.children);
-      current.reason = head?.t === 'text' ? [{ t: 'text', v: head.v.replace(/^\s*reason\s*:\s*/i, '') }, ...rest] : rest;
+      current.reason =
+        head?.t === 'text' ? [{ t: 'text', v: head.v.replace(/^\s*reason\s*:\s*/i, '') }, ...rest] : rest;
     }
   }
   return out;
@@ -129,16 +146,32 @@ function containers(nodes: readonly RootContent[], name: string): ContainerDirec
 
 /** Groups the flat body into the intro and one node list per segment. */
 function segmentsOf(module: Module) {
-  return module.body.segments.map((s) => ({ title: s.title, minutes: s.minutes ?? 0, method: s.method ?? '', children: s.children }));
+  return module.body.segments.map((s) => ({
+    title: s.title,
+    minutes: s.minutes ?? 0,
+    method: s.method ?? '',
+    children: s.children,
+  }));
 }
 
 /** The facilitator guide's data: everything, including facilitator-only material. */
-export function guideData(module: Module, titles: ReadonlyMap<string, string>, paper: Paper, start?: string): GuideData {
+export function guideData(
+  module: Module,
+  titles: ReadonlyMap<string, string>,
+  paper: Paper,
+  start?: string,
+): GuideData {
   const opts = { facilitator: true };
   let elapsed = 0;
   let questionNumber = 1;
   const segments = segmentsOf(module).map((s) => {
-    const row: AgendaRow = { start: clock(elapsed, start), end: clock(elapsed + s.minutes, start), minutes: s.minutes, title: s.title, method: s.method };
+    const row: AgendaRow = {
+      start: clock(elapsed, start),
+      end: clock(elapsed + s.minutes, start),
+      minutes: s.minutes,
+      title: s.title,
+      method: s.method,
+    };
     elapsed += s.minutes;
     const questions = containers(s.children, 'check').flatMap((c) => {
       const q = questionsOf(c, questionNumber);
@@ -157,11 +190,15 @@ export function guideData(module: Module, titles: ReadonlyMap<string, string>, p
     segments,
     roleplays: containers(all, 'roleplay').map((rp) => {
       const inner = contentOf(rp);
-      const pick = (name: string) => inner.filter((c): c is ContainerDirective => c.type === 'containerDirective' && c.name === name);
+      const pick = (name: string) =>
+        inner.filter((c): c is ContainerDirective => c.type === 'containerDirective' && c.name === name);
       return {
         title: labelOf(rp),
         minutes: rp.attributes?.minutes ?? '',
-        setup: blocks(inner.filter((c) => c.type !== 'containerDirective'), opts),
+        setup: blocks(
+          inner.filter((c) => c.type !== 'containerDirective'),
+          opts,
+        ),
         roles: pick('role').map((r) => ({ title: labelOf(r), c: blocks(contentOf(r), opts) })),
         observer: pick('observer').flatMap((o) => blocks(contentOf(o), opts)),
         debrief: pick('debrief').flatMap((o) => blocks(contentOf(o), opts)),
@@ -186,7 +223,10 @@ export function handoutData(module: Module, titles: ReadonlyMap<string, string>,
     kind: 'participant-handout',
     paper,
     module: moduleData(module, titles),
-    worksheets: containers(all, 'handout').map((h) => ({ title: labelOf(h) || 'Worksheet', c: blocks(contentOf(h), opts) })),
+    worksheets: containers(all, 'handout').map((h) => ({
+      title: labelOf(h) || 'Worksheet',
+      c: blocks(contentOf(h), opts),
+    })),
     roleCards: containers(all, 'roleplay').flatMap((rp) =>
       contentOf(rp)
         .filter((c): c is ContainerDirective => c.type === 'containerDirective' && c.name === 'role')
@@ -197,9 +237,16 @@ export function handoutData(module: Module, titles: ReadonlyMap<string, string>,
         .filter((c): c is ContainerDirective => c.type === 'containerDirective' && c.name === 'observer')
         .map((o) => ({ roleplay: labelOf(rp), c: blocks(contentOf(o), opts) })),
     ),
-    reflections: containers(all, 'reflection').map((r) => ({ title: labelOf(r) || 'Reflection', c: blocks(contentOf(r), opts) })),
+    reflections: containers(all, 'reflection').map((r) => ({
+      title: labelOf(r) || 'Reflection',
+      c: blocks(contentOf(r), opts),
+    })),
     // Participants get the questions without marks or reasons.
-    questions: questions.map((q) => ({ ...q, options: q.options.map((o) => ({ c: o.c, correct: false })), reason: [] })),
+    questions: questions.map((q) => ({
+      ...q,
+      options: q.options.map((o) => ({ c: o.c, correct: false })),
+      reason: [],
+    })),
     takeaways: containers(all, 'takeaways').flatMap((t) => blocks(contentOf(t), opts)),
   };
 }

@@ -11,8 +11,22 @@ export function leadMinutes(lead: string): number {
 
 export interface PlanDocumentData {
   paper: Paper;
-  plan: { title: string; audience: string; format: string; venue: string; updated: string; version: string; footer: string };
-  days: { date: string; start: string; end: string; training: number; items: { start: string; end: string; kind: string; title: string; module: string }[] }[];
+  plan: {
+    title: string;
+    audience: string;
+    format: string;
+    venue: string;
+    updated: string;
+    version: string;
+    footer: string;
+  };
+  days: {
+    date: string;
+    start: string;
+    end: string;
+    training: number;
+    items: { start: string; end: string; kind: string; title: string; module: string }[];
+  }[];
   preparation: { task: string; lead: string; modules: string[] }[];
   materials: { item: string; modules: string[] }[];
   roomSetup: { module: string; text: string }[];
@@ -25,9 +39,15 @@ export interface PlanDocumentData {
  */
 export function planData(checked: CheckedPlan, modules: ReadonlyMap<string, Module>, paper: Paper): PlanDocumentData {
   const { plan, schedule } = checked;
-  const used = [...new Set(plan.days.flatMap((d) => d.modules))].map((id) => modules.get(id)).filter((m): m is Module => m !== undefined);
+  const used = [...new Set(plan.days.flatMap((d) => d.modules))]
+    .map((id) => modules.get(id))
+    .filter((m): m is Module => m !== undefined);
   const titles = new Map(used.map((m) => [m.id, m.frontmatter.title]));
-  const updated = used.map((m) => m.frontmatter.updated).sort().at(-1) ?? plan.days[0]!.date;
+  const updated =
+    used
+      .map((m) => m.frontmatter.updated)
+      .sort()
+      .at(-1) ?? plan.days[0]!.date;
 
   const prep = new Map<string, { task: string; lead: string; modules: string[] }>();
   for (const m of used)
@@ -38,7 +58,9 @@ export function planData(checked: CheckedPlan, modules: ReadonlyMap<string, Modu
       prep.set(key, entry);
     }
   const materials = new Map<string, string[]>();
-  for (const m of used) for (const item of m.frontmatter.materials) materials.set(item, [...(materials.get(item) ?? []), m.frontmatter.title]);
+  for (const m of used)
+    for (const item of m.frontmatter.materials)
+      materials.set(item, [...(materials.get(item) ?? []), m.frontmatter.title]);
 
   return {
     paper,
@@ -56,10 +78,20 @@ export function planData(checked: CheckedPlan, modules: ReadonlyMap<string, Modu
       start: toClock(d.start),
       end: toClock(d.end),
       training: d.training,
-      items: d.items.map((i) => ({ start: toClock(i.start), end: toClock(i.end), kind: i.kind, title: i.title, module: i.module ? (titles.get(i.module) ?? i.module) : '' })),
+      items: d.items.map((i) => ({
+        start: toClock(i.start),
+        end: toClock(i.end),
+        kind: i.kind,
+        title: i.title,
+        module: i.module ? (titles.get(i.module) ?? i.module) : '',
+      })),
     })),
-    preparation: [...prep.values()].sort((a, b) => leadMinutes(b.lead) - leadMinutes(a.lead) || a.task.localeCompare(b.task)),
+    preparation: [...prep.values()].sort(
+      (a, b) => leadMinutes(b.lead) - leadMinutes(a.lead) || a.task.localeCompare(b.task),
+    ),
     materials: [...materials].map(([item, ms]) => ({ item, modules: ms })),
-    roomSetup: used.filter((m) => m.frontmatter.roomSetup).map((m) => ({ module: m.frontmatter.title, text: m.frontmatter.roomSetup! })),
+    roomSetup: used
+      .filter((m) => m.frontmatter.roomSetup)
+      .map((m) => ({ module: m.frontmatter.title, text: m.frontmatter.roomSetup! })),
   };
 }

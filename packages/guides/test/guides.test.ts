@@ -29,7 +29,16 @@ describe('guides and handouts', () => {
   it('writes a guide and a handout per module, a manual and a workbook per path, and a day plan and an agenda per plan, per paper size', () => {
     expect(result.written).toBe(12);
     expect(result.documents.map((d) => `${d.paper}/${d.name}-${d.kind}`).sort()).toEqual(
-      ['a4', 'letter'].flatMap((p) => [`${p}/outage-call-facilitator-guide`, `${p}/outage-call-participant-handout`, `${p}/starter-facilitator-manual`, `${p}/starter-participant-workbook`, `${p}/outage-morning-day-plan`, `${p}/outage-morning-participant-agenda`]).sort(),
+      ['a4', 'letter']
+        .flatMap((p) => [
+          `${p}/outage-call-facilitator-guide`,
+          `${p}/outage-call-participant-handout`,
+          `${p}/starter-facilitator-manual`,
+          `${p}/starter-participant-workbook`,
+          `${p}/outage-morning-day-plan`,
+          `${p}/outage-morning-participant-agenda`,
+        ])
+        .sort(),
     );
     expect(result.errors).toBe(0);
     expect(pdfInfo(file('a4', 'facilitator-guide'))).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
@@ -53,7 +62,8 @@ describe('guides and handouts', () => {
     expect(text).toContain('The outage call');
     expect(text).toContain('Role card');
     expect(text).toContain('What should Sam say first?');
-    for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON', 'Answer key']) expect(text).not.toContain(secret);
+    for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON', 'Answer key'])
+      expect(text).not.toContain(secret);
   });
 
   it('combines a path into a manual and a workbook with a table of contents', () => {
@@ -63,7 +73,8 @@ describe('guides and handouts', () => {
     expect(manual).toContain('ANSWER-REASON');
     const workbook = pdfText(join(out, 'a4', 'starter-participant-workbook.pdf'));
     expect(workbook).toMatch(/Contents[\s\S]*The outage call/);
-    for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON']) expect(workbook).not.toContain(secret);
+    for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON'])
+      expect(workbook).not.toContain(secret);
   });
 
   it('prints a plan as a facilitator day plan and a participant agenda with clock times', () => {
@@ -78,7 +89,10 @@ describe('guides and handouts', () => {
   });
 
   it('embeds every font', () => {
-    const fonts = execFileSync('pdffonts', [file('a4', 'facilitator-guide')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const fonts = execFileSync('pdffonts', [file('a4', 'facilitator-guide')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line).toMatch(/SourceSans3.*\byes\s+yes\s+yes\b/);
   });

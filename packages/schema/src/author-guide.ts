@@ -23,14 +23,25 @@ const fence = (lang: string, text: string) => {
  * Built from the rules and their fixtures, so it cannot drift from what the validator does.
  */
 export function rulesReference(examples: readonly RuleExample[]): string {
-  const out: string[] = ['## Rules', '', 'Every rule, with one example error exactly as `pnpm frontline validate` prints it and a version that passes.', ''];
+  const out: string[] = [
+    '## Rules',
+    '',
+    'Every rule, with one example error exactly as `pnpm frontline validate` prints it and a version that passes.',
+    '',
+  ];
   out.push('| rule | severity | checks |', '| --- | --- | --- |');
-  for (const { rule } of examples) out.push(`| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.summary.replaceAll('|', '\\|')} |`);
+  for (const { rule } of examples)
+    out.push(`| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.summary.replaceAll('|', '\\|')} |`);
   out.push('');
   for (const { rule, notOk, diagnostics, ok } of examples) {
     out.push(`### ${rule.id}`, '', `${rule.summary} ${rule.why}`, '', `Default severity: ${rule.severity}.`, '');
     out.push('Not OK (`content/modules/fixture.md`):', '', fence('markdown', notOk), '');
-    out.push('The validator says:', '', fence('text', formatPretty(diagnostics.slice(0, 1), 1).split('\n').slice(0, -1).join('\n').trimEnd()), '');
+    out.push(
+      'The validator says:',
+      '',
+      fence('text', formatPretty(diagnostics.slice(0, 1), 1).split('\n').slice(0, -1).join('\n').trimEnd()),
+      '',
+    );
     out.push('OK:', '', fence('markdown', ok), '');
   }
   return out.join('\n');

@@ -37,7 +37,10 @@ const FORMAT_TEXT: Record<string, { expected: string; hint: string }> = {
     hint: 'Write `<number> minutes|hours|days|weeks` or `on the day`, for example `lead: 2 days`.',
   },
   clock: { expected: 'a time like `09:00`', hint: 'Write the time as HH:MM in quotes, for example `start: "09:00"`.' },
-  date: { expected: 'a date like `2026-11-01`', hint: 'Write the date as YYYY-MM-DD, for example `updated: 2026-11-01`.' },
+  date: {
+    expected: 'a date like `2026-11-01`',
+    hint: 'Write the date as YYYY-MM-DD, for example `updated: 2026-11-01`.',
+  },
 };
 
 function show(value: unknown): string {
@@ -142,7 +145,11 @@ export function frontmatterDiagnostics(
             example ? `Add:\n${example}` : `Add \`${key}\` to the frontmatter.`,
           );
         } else {
-          push(path, `Unexpected ${show(value)} in \`${name}\`, expected ${typeName(issue.expected)}`, EXAMPLES[key] ? `For example:\n${EXAMPLES[key]}` : undefined);
+          push(
+            path,
+            `Unexpected ${show(value)} in \`${name}\`, expected ${typeName(issue.expected)}`,
+            EXAMPLES[key] ? `For example:\n${EXAMPLES[key]}` : undefined,
+          );
         }
         break;
       }
@@ -150,7 +157,11 @@ export function frontmatterDiagnostics(
         const allowed = issue.values.map(String);
         if (value === undefined) {
           const key = String(path.at(-1) ?? '');
-          push(path, `Missing \`${name}\`, expected one of ${listValues(allowed)}`, `Add:\n${EXAMPLES[key] ?? `${key}: ${allowed[0]}`}`);
+          push(
+            path,
+            `Missing \`${name}\`, expected one of ${listValues(allowed)}`,
+            `Add:\n${EXAMPLES[key] ?? `${key}: ${allowed[0]}`}`,
+          );
           break;
         }
         const close = typeof value === 'string' ? suggest(value, allowed) : undefined;
@@ -164,14 +175,18 @@ export function frontmatterDiagnostics(
       case 'too_small':
       case 'too_big': {
         const small = issue.code === 'too_small';
-        const limit = small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum;
+        const limit = small
+          ? (issue as { minimum: number | bigint }).minimum
+          : (issue as { maximum: number | bigint }).maximum;
         const origin = issue.origin;
         const unit = unitOf(path);
         if (origin === 'array') {
           push(
             path,
             `Unexpected ${Array.isArray(value) ? value.length : 0} item${Array.isArray(value) && value.length === 1 ? '' : 's'} in \`${name}\`, expected at ${small ? 'least' : 'most'} ${limit}`,
-            small ? `Add ${small && Array.isArray(value) ? Number(limit) - value.length : limit} more.` : 'Remove some items.',
+            small
+              ? `Add ${small && Array.isArray(value) ? Number(limit) - value.length : limit} more.`
+              : 'Remove some items.',
           );
         } else if (origin === 'string') {
           const length = typeof value === 'string' ? value.trim().length : 0;
@@ -197,7 +212,11 @@ export function frontmatterDiagnostics(
       }
       case 'custom': {
         if (issue.message === 'min-above-max') {
-          push(path, `Unexpected \`groupSize.min\` above \`groupSize.max\`, expected min ≤ max`, 'Swap the two numbers.');
+          push(
+            path,
+            `Unexpected \`groupSize.min\` above \`groupSize.max\`, expected min ≤ max`,
+            'Swap the two numbers.',
+          );
         } else {
           push(path, `Unexpected value in \`${name}\`: ${issue.message}`, undefined);
         }

@@ -7,7 +7,13 @@ export * from './config.ts';
 export * from './schemas/module.ts';
 export * from './schemas/path.ts';
 export * from './schemas/glossary.ts';
-export { renderModule, stripFacilitatorOnly, type RenderedModule, type RenderOptions, type SegmentSummary } from './views/html.ts';
+export {
+  renderModule,
+  stripFacilitatorOnly,
+  type RenderedModule,
+  type RenderOptions,
+  type SegmentSummary,
+} from './views/html.ts';
 export type { Audience as ViewAudience } from './views/html.ts';
 export * from './json-schema.ts';
 export { rules } from './rules/index.ts';

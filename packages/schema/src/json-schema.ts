@@ -5,6 +5,5 @@ import { FrontmatterSchema } from './schemas/module.ts';
 export function frontmatterJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(FrontmatterSchema, { io: 'input', target: 'draft-2020-12' }),
-
   };
 }

@@ -21,7 +21,11 @@ export const METHODS = [
 /** Every directive the module format knows, with where it may appear and who sees it. */
 export const DIRECTIVES = {
   segment: { kind: 'leafDirective', parents: ['root'], audience: 'all' },
-  facilitator: { kind: 'containerDirective', parents: ['root', 'roleplay', 'discussion', 'case'], audience: 'facilitator' },
+  facilitator: {
+    kind: 'containerDirective',
+    parents: ['root', 'roleplay', 'discussion', 'case'],
+    audience: 'facilitator',
+  },
   case: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
   discussion: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
   expected: { kind: 'containerDirective', parents: ['discussion'], audience: 'facilitator' },
@@ -36,7 +40,10 @@ export const DIRECTIVES = {
   question: { kind: 'leafDirective', parents: ['check'], audience: 'all' },
   takeaways: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
   term: { kind: 'textDirective', parents: ['*'], audience: 'all' },
-} as const satisfies Record<string, { kind: Directive['type']; parents: readonly string[]; audience: 'all' | 'facilitator' }>;
+} as const satisfies Record<
+  string,
+  { kind: Directive['type']; parents: readonly string[]; audience: 'all' | 'facilitator' }
+>;
 
 export type DirectiveName = keyof typeof DIRECTIVES;
 /** Directives whose content only facilitators see. */
@@ -141,7 +148,11 @@ export function listAttribute(node: Directive, name: string): string[] {
 }
 
 /** Walks every node under `node` (depth first), with its nearest directive ancestor's name. */
-export function walk(node: Nodes, visit: (node: Nodes, parentDirective: string) => void, parentDirective = 'root'): void {
+export function walk(
+  node: Nodes,
+  visit: (node: Nodes, parentDirective: string) => void,
+  parentDirective = 'root',
+): void {
   visit(node, parentDirective);
   if ('children' in node) {
     const inside = isDirective(node) && node.type !== 'textDirective' ? node.name : parentDirective;
@@ -248,7 +259,10 @@ export type NodeIndex = Map<string, { node: Nodes; parent: string }[]>;
 const nodeIndexes = new WeakMap<Root, NodeIndex>();
 
 /** The nodes of `tree` of one type (walked once per tree, then reused by every rule). */
-export function nodesOfType<T extends Nodes['type']>(tree: Root, type: T): { node: Extract<Nodes, { type: T }>; parent: string }[] {
+export function nodesOfType<T extends Nodes['type']>(
+  tree: Root,
+  type: T,
+): { node: Extract<Nodes, { type: T }>; parent: string }[] {
   let index = nodeIndexes.get(tree);
   if (!index) {
     const built: NodeIndex = new Map();

@@ -83,15 +83,31 @@ export const parseWithSatteri: MarkdownParser = (markdown) => {
  * starts after it. Align on remark's place so diagnostics point at the same column.
  */
 function alignTaskParagraphs(tree: Root, markdown: string): Root {
-  const visit = (node: { type: string; checked?: boolean | null | undefined; position?: Position | undefined; children?: unknown[] }) => {
+  const visit = (node: {
+    type: string;
+    checked?: boolean | null | undefined;
+    position?: Position | undefined;
+    children?: unknown[];
+  }) => {
     if (node.type === 'listItem' && typeof node.checked === 'boolean' && node.position) {
-      const paragraph = (node.children as { type: string; position?: Position; children?: { type: string }[] }[] | undefined)?.[0];
+      const paragraph = (
+        node.children as { type: string; position?: Position; children?: { type: string }[] }[] | undefined
+      )?.[0];
       const from = node.position.start.offset ?? 0;
       const box = markdown.indexOf('[', from);
       const markupFirst = paragraph?.children?.[0] !== undefined && paragraph.children[0].type !== 'text';
-      if (paragraph?.type === 'paragraph' && markupFirst && paragraph.position && box !== -1 && (paragraph.position.start.offset ?? 0) > box) {
+      if (
+        paragraph?.type === 'paragraph' &&
+        markupFirst &&
+        paragraph.position &&
+        box !== -1 &&
+        (paragraph.position.start.offset ?? 0) > box
+      ) {
         const line = node.position.start.line;
-        paragraph.position = { ...paragraph.position, start: { line, column: node.position.start.column + (box - from), offset: box } };
+        paragraph.position = {
+          ...paragraph.position,
+          start: { line, column: node.position.start.column + (box - from), offset: box },
+        };
       }
     }
     if (Array.isArray(node.children)) for (const child of node.children as (typeof node)[]) visit(child);
@@ -104,7 +120,11 @@ const CLOSING_FENCE = /^[ \t]*:{3,}[ \t]*\r?$/;
 
 function hasUnclosedContainer(tree: Root, markdown: string): boolean {
   let lines: string[] | undefined;
-  const visit = (node: { type: string; position?: { end: { line: number } } | undefined; children?: unknown[] }): boolean => {
+  const visit = (node: {
+    type: string;
+    position?: { end: { line: number } } | undefined;
+    children?: unknown[];
+  }): boolean => {
     if (node.type === 'containerDirective' && node.position) {
       lines ??= markdown.split('\n');
       if (!CLOSING_FENCE.test(lines[node.position.end.line - 1] ?? '')) return true;
@@ -372,12 +392,22 @@ export function parseFile(file: string, source: string, parseMarkdown: MarkdownP
 function restoreBareColons(tree: Root): Root {
   const visit = (node: { children?: unknown[] }) => {
     if (!Array.isArray(node.children)) return;
-    const children = node.children as { type: string; name?: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[]; value?: string }[];
+    const children = node.children as {
+      type: string;
+      name?: string;
+      position?: { start: { offset?: number }; end: { offset?: number } };
+      children?: unknown[];
+      value?: string;
+    }[];
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       const span = (child.position?.end.offset ?? 0) - (child.position?.start.offset ?? 0);
       if (child.type === 'textDirective' && child.name !== undefined && span === child.name.length + 1) {
-        children[i] = { type: 'text', value: `:${child.name}`, ...(child.position ? { position: child.position } : {}) };
+        children[i] = {
+          type: 'text',
+          value: `:${child.name}`,
+          ...(child.position ? { position: child.position } : {}),
+        };
       } else visit(child);
     }
     // Merge neighbouring text nodes so prose reads as one run.

@@ -17,11 +17,17 @@ export interface CheckedPlan {
 
 /** Plan rules: ids and default severities (documented in the author guide). */
 export const PLAN_RULES = {
-  'plan-schema': { severity: 'error', summary: 'A plan file has every required key, no unknown key, and values of the right kind.' },
+  'plan-schema': {
+    severity: 'error',
+    summary: 'A plan file has every required key, no unknown key, and values of the right kind.',
+  },
   'plan-module-exists': { severity: 'error', summary: 'Every module in a plan exists.' },
   'plan-prerequisite-order': { severity: 'error', summary: 'A module’s prerequisites come earlier in the plan.' },
   'plan-audience': { severity: 'error', summary: 'The plan’s audience is one its modules are written for.' },
-  'plan-day-fits': { severity: 'error', summary: 'Each day’s modules, breaks and lunch fit between its start and end.' },
+  'plan-day-fits': {
+    severity: 'error',
+    summary: 'Each day’s modules, breaks and lunch fit between its start and end.',
+  },
   'plan-virtual-blocks': { severity: 'warning', summary: 'Virtual plans break at least every 75 minutes.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
@@ -62,13 +68,25 @@ export function checkPlans(
       continue;
     }
     const plan = result.data;
-    const report = (rule: PlanRule, path: readonly PropertyKey[], message: string, hint: string, fm: FrontmatterBlock = frontmatter) => {
+    const report = (
+      rule: PlanRule,
+      path: readonly PropertyKey[],
+      message: string,
+      hint: string,
+      fm: FrontmatterBlock = frontmatter,
+    ) => {
       const severity = severityOf(rule, PLAN_RULES[rule].severity);
       if (severity === 'off') return;
       const { exact: _e, ...place } = placeOf(fm, path);
       diagnostics.push({ file, ...place, severity, ruleId: rule, message, hint, url: docsUrl(rule) });
     };
-    if (plan.id !== name) report('plan-schema', ['id'], `Unexpected id \`${plan.id}\`, expected \`${name}\` to match the file name`, `Set \`id: ${name}\`.`);
+    if (plan.id !== name)
+      report(
+        'plan-schema',
+        ['id'],
+        `Unexpected id \`${plan.id}\`, expected \`${name}\` to match the file name`,
+        `Set \`id: ${name}\`.`,
+      );
 
     const seen = new Set<string>();
     plan.days.forEach((day, d) =>
@@ -77,7 +95,12 @@ export function checkPlans(
         const module = modules.get(id);
         if (!module) {
           const close = suggest(id, ids);
-          report('plan-module-exists', path, `Unexpected module \`${id}\`, expected the id of an existing module`, close ? `Did you mean \`${close}\`?` : 'Check the id in content/modules/.');
+          report(
+            'plan-module-exists',
+            path,
+            `Unexpected module \`${id}\`, expected the id of an existing module`,
+            close ? `Did you mean \`${close}\`?` : 'Check the id in content/modules/.',
+          );
           return;
         }
         for (const pre of module.frontmatter!.prerequisites)
@@ -86,7 +109,9 @@ export function checkPlans(
               'plan-prerequisite-order',
               path,
               `Unexpected \`${id}\` before its prerequisite \`${pre}\`, expected \`${pre}\` earlier in the plan`,
-              plan.days.some((x) => x.modules.includes(pre)) ? `Move \`${pre}\` before \`${id}\`.` : `Add \`${pre}\` to an earlier place in the plan.`,
+              plan.days.some((x) => x.modules.includes(pre))
+                ? `Move \`${pre}\` before \`${id}\`.`
+                : `Add \`${pre}\` to an earlier place in the plan.`,
             );
         if (!module.frontmatter!.audience.includes(plan.audience))
           report(
@@ -103,12 +128,22 @@ export function checkPlans(
       plan.days.forEach((day, d) => {
         const policy = day.breaks ?? plan.breaks;
         if (policy.every > 75)
-          report('plan-virtual-blocks', day.breaks ? ['days', d, 'breaks', 'every'] : ['breaks', 'every'], `Unexpected ${policy.every}-minute blocks in a virtual plan, expected at most 75`, 'Screens tire people faster than rooms: set `every: 60` or `every: 75`.');
+          report(
+            'plan-virtual-blocks',
+            day.breaks ? ['days', d, 'breaks', 'every'] : ['breaks', 'every'],
+            `Unexpected ${policy.every}-minute blocks in a virtual plan, expected at most 75`,
+            'Screens tire people faster than rooms: set `every: 60` or `every: 75`.',
+          );
       });
 
     const schedule = schedulePlan(plan, new Map(ids.map((id) => [id, schedulable(modules.get(id)!)!])));
     for (const p of schedule.problems)
-      report('plan-day-fits', p.module === undefined ? ['days', p.day] : ['days', p.day, 'modules', p.module], p.message, p.hint);
+      report(
+        'plan-day-fits',
+        p.module === undefined ? ['days', p.day] : ['days', p.day, 'modules', p.module],
+        p.message,
+        p.hint,
+      );
     plans.push({ file, plan, schedule });
   }
   return { diagnostics, plans };

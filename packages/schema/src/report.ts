@@ -29,7 +29,8 @@ export function formatPretty(diagnostics: readonly Diagnostic[], files: number, 
     const severity = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : 'info';
     out.push(`${c.bold(`${d.file}:${d.line}:${d.column}`)}  ${severity}  ${c.dim(d.ruleId)}`);
     out.push(`  ${d.message}`);
-    for (const cause of d.causes ?? []) out.push(`  ${c.dim('cause')}  ${cause.file}:${cause.line}:${cause.column}  ${cause.message}`);
+    for (const cause of d.causes ?? [])
+      out.push(`  ${c.dim('cause')}  ${cause.file}:${cause.line}:${cause.column}  ${cause.message}`);
     if (d.hint) {
       const [first, ...rest] = d.hint.split('\n');
       out.push(`  ${c.dim('hint')}   ${first}`);
@@ -108,10 +109,15 @@ export function formatSummaryMarkdown(diagnostics: readonly Diagnostic[], files:
     lines.push(`${plural(files, 'file')} checked, no problems.`);
     return lines.join('\n');
   }
-  lines.push(`${plural(s.errors, 'error')} and ${plural(s.warnings, 'warning')} in ${s.withProblems} of ${plural(files, 'file')}.`, '');
+  lines.push(
+    `${plural(s.errors, 'error')} and ${plural(s.warnings, 'warning')} in ${s.withProblems} of ${plural(files, 'file')}.`,
+    '',
+  );
   lines.push('| place | severity | rule | problem | fix |', '| --- | --- | --- | --- | --- |');
   const cell = (v: string) => v.replaceAll('|', '\\|').replaceAll('\n', '<br>');
   for (const d of diagnostics)
-    lines.push(`| \`${d.file}:${d.line}:${d.column}\` | ${d.severity} | [${d.ruleId}](${d.url}) | ${cell(d.message)} | ${cell(d.hint ?? '')} |`);
+    lines.push(
+      `| \`${d.file}:${d.line}:${d.column}\` | ${d.severity} | [${d.ruleId}](${d.url}) | ${cell(d.message)} | ${cell(d.hint ?? '')} |`,
+    );
   return lines.join('\n');
 }

@@ -124,7 +124,11 @@ export function indexOf(corpus: Corpus): CorpusIndex {
       if (typeof id !== 'string') continue;
       ids.add(id);
       const pre = m.raw?.prerequisites;
-      if (Array.isArray(pre)) prerequisites.set(id, pre.filter((p): p is string => typeof p === 'string'));
+      if (Array.isArray(pre))
+        prerequisites.set(
+          id,
+          pre.filter((p): p is string => typeof p === 'string'),
+        );
     }
     const byId = new Map<string, ModuleFile[]>();
     for (const m of corpus.modules) {

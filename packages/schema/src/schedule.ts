@@ -79,7 +79,11 @@ export function schedulePlan(plan: Plan, modules: ReadonlyMap<string, Schedulabl
     let reportedOverrun = false;
 
     if (end <= start)
-      problems.push({ day: dayIndex, message: `Unexpected day that ends at ${day.end}, before it starts at ${day.start}`, hint: 'Swap `start` and `end`, or fix the times.' });
+      problems.push({
+        day: dayIndex,
+        message: `Unexpected day that ends at ${day.end}, before it starts at ${day.start}`,
+        hint: 'Swap `start` and `end`, or fix the times.',
+      });
     if (policy.lunch && latestLunch < lunchFrom)
       problems.push({
         day: dayIndex,

@@ -36,7 +36,6 @@ export interface ValidationResult {
   plans: CheckedPlan[];
 }
 
-
 function listFiles(dir: string, extension: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
@@ -74,9 +73,19 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
   const cwd = options.cwd ?? process.cwd();
   const display = (file: string) => relative(cwd, file) || file;
   const read = (dir: string, ext: string): SourceText[] =>
-    listFiles(join(root, dir), ext).map((path) => ({ file: display(path), name: basename(path, ext), text: readFileSync(path, 'utf8') }));
+    listFiles(join(root, dir), ext).map((path) => ({
+      file: display(path),
+      name: basename(path, ext),
+      text: readFileSync(path, 'utf8'),
+    }));
   return buildCorpus(
-    { root, modules: read('modules', '.md'), glossary: read('glossary', '.yaml'), paths: read('paths', '.yaml'), plans: read('plans', '.yaml') },
+    {
+      root,
+      modules: read('modules', '.md'),
+      glossary: read('glossary', '.yaml'),
+      paths: read('paths', '.yaml'),
+      plans: read('plans', '.yaml'),
+    },
     options.parser,
   );
 }
@@ -99,9 +108,17 @@ export function buildCorpus(
   const modules: ModuleFile[] = sources.modules.map(({ file, name, text }) => {
     const parsed = parseFile(file, text, parser);
     const rawData = parsed.frontmatter?.data;
-    const raw = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Record<string, unknown>) : undefined;
+    const raw =
+      rawData && typeof rawData === 'object' && !Array.isArray(rawData)
+        ? (rawData as Record<string, unknown>)
+        : undefined;
     // Empty frontmatter (`---` then `---`) is checked as an empty mapping: every required key is reported.
-    const result = parsed.frontmatter && rawData == null && parsed.diagnostics.length === 0 ? FrontmatterSchema.safeParse({}) : raw ? FrontmatterSchema.safeParse(raw) : undefined;
+    const result =
+      parsed.frontmatter && rawData == null && parsed.diagnostics.length === 0
+        ? FrontmatterSchema.safeParse({})
+        : raw
+          ? FrontmatterSchema.safeParse(raw)
+          : undefined;
     return {
       file,
       name,
@@ -121,7 +138,15 @@ export function buildCorpus(
     if (!frontmatter || diagnostics.some((d) => d.severity === 'error')) continue;
     const result = GlossaryTermSchema.safeParse(data ?? {});
     if (!result.success) {
-      preDiagnostics.push(...frontmatterDiagnostics(file, frontmatter, result.error.issues, knownKeys(GlossaryTermSchema), 'glossary-schema'));
+      preDiagnostics.push(
+        ...frontmatterDiagnostics(
+          file,
+          frontmatter,
+          result.error.issues,
+          knownKeys(GlossaryTermSchema),
+          'glossary-schema',
+        ),
+      );
       continue;
     }
     glossary.set(id, { ...result.data, id, file });
@@ -137,7 +162,9 @@ export function buildCorpus(
     if (!frontmatter || diagnostics.some((d) => d.severity === 'error')) continue;
     const result = PathSchema.safeParse(data ?? {});
     if (!result.success) {
-      preDiagnostics.push(...frontmatterDiagnostics(file, frontmatter, result.error.issues, knownKeys(PathSchema), 'path-schema'));
+      preDiagnostics.push(
+        ...frontmatterDiagnostics(file, frontmatter, result.error.issues, knownKeys(PathSchema), 'path-schema'),
+      );
       continue;
     }
     const ids = new Set(modules.map((m) => m.name));
@@ -180,7 +207,12 @@ export function buildCorpus(
     exists: (p) => existsSync(join(root, p)),
   };
   const planFiles = sources.plans ?? [];
-  return { corpus, planFiles, files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length + planFiles.length, preDiagnostics };
+  return {
+    corpus,
+    planFiles,
+    files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length + planFiles.length,
+    preDiagnostics,
+  };
 }
 
 const moduleKnownKeys = knownKeys(FrontmatterSchema);
@@ -200,7 +232,10 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
 }
 
 /** Validates an already-read corpus (see `loadCorpus`, `buildCorpus`). `only` holds display paths. */
-export function validateCorpus(loaded: ReturnType<typeof buildCorpus>, options: ValidateOptions = {}): ValidationResult {
+export function validateCorpus(
+  loaded: ReturnType<typeof buildCorpus>,
+  options: ValidateOptions = {},
+): ValidationResult {
   const config = options.config ?? { rules: {} };
   const ruleList = options.rules ?? allRules;
   const { corpus } = loaded;
@@ -215,12 +250,15 @@ export function validateCorpus(loaded: ReturnType<typeof buildCorpus>, options: 
   for (const module of corpus.modules) {
     if (only && !only.includes(module.file)) continue;
     const { parsed } = module;
-    for (const d of parsed.diagnostics) if (enabled(d.ruleId)) diagnostics.push({ ...d, severity: config.rules[d.ruleId] === 'warning' ? 'warning' : d.severity });
+    for (const d of parsed.diagnostics)
+      if (enabled(d.ruleId))
+        diagnostics.push({ ...d, severity: config.rules[d.ruleId] === 'warning' ? 'warning' : d.severity });
     const fm = parsed.frontmatter;
     const issues = (module as ModuleFile & { schemaIssues: z.core.$ZodIssue[] }).schemaIssues;
     if (fm && issues.length && enabled('frontmatter-schema')) {
       const severity = severityOf({ id: 'frontmatter-schema', severity: 'error' });
-      for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys)) diagnostics.push({ ...d, severity: severity as Diagnostic['severity'] });
+      for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys))
+        diagnostics.push({ ...d, severity: severity as Diagnostic['severity'] });
     }
     if (fm && fm.data !== undefined && fm.data !== null && !module.raw) {
       const { exact: _e, ...place } = placeOf(fm, []);
@@ -280,6 +318,12 @@ export function validateCorpus(loaded: ReturnType<typeof buildCorpus>, options: 
   diagnostics.sort(compareDiagnostics);
   const modules: Module[] = corpus.modules
     .filter((m) => m.frontmatter)
-    .map((m) => ({ id: m.frontmatter!.id, file: m.file, frontmatter: m.frontmatter!, body: m.body, tree: m.parsed.tree }));
+    .map((m) => ({
+      id: m.frontmatter!.id,
+      file: m.file,
+      frontmatter: m.frontmatter!,
+      body: m.body,
+      tree: m.parsed.tree,
+    }));
   return { files: only ? only.length : loaded.files, diagnostics, modules, corpus, plans: checked.plans };
 }

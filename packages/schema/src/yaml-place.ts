@@ -27,7 +27,9 @@ export function placeOf(fm: FrontmatterBlock, path: readonly PropertyKey[], asKe
     const last = i === path.length - 1;
     let next: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key),
+      );
       if (!pair) break;
       next = pair.value;
       if ((asKey && last) || next == null) {

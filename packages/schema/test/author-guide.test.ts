@@ -20,6 +20,23 @@ it('covers every rule with an anchor, an example error and a fix', () => {
 });
 
 it('documents every directive', () => {
-  for (const name of ['segment', 'facilitator', 'case', 'discussion', 'expected', 'roleplay', 'role', 'observer', 'debrief', 'reflection', 'handout', 'writing-space', 'check', 'question', 'takeaways', 'term'])
+  for (const name of [
+    'segment',
+    'facilitator',
+    'case',
+    'discussion',
+    'expected',
+    'roleplay',
+    'role',
+    'observer',
+    'debrief',
+    'reflection',
+    'handout',
+    'writing-space',
+    'check',
+    'question',
+    'takeaways',
+    'term',
+  ])
     expect(guide).toContain(name);
 });

@@ -113,7 +113,9 @@ describe('frontmatter places', () => {
   });
 
   it('shifts places past a byte-order mark and blank frontmatter lines', () => {
-    const d = validateText('\uFEFF---\n\nid: fixture\nlevel: expert\n---\n').find((x) => x.message.includes('`expert`'));
+    const d = validateText('\uFEFF---\n\nid: fixture\nlevel: expert\n---\n').find((x) =>
+      x.message.includes('`expert`'),
+    );
     expect(d).toMatchObject({ line: 4, column: 8 });
   });
 });

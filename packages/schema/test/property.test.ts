@@ -24,11 +24,52 @@ function inside(text: string, line: number, column: number) {
 
 // Text that looks like modules: fences, YAML keys, directives, lists and noise.
 const token = fc.constantFrom(
-  '---', '\n', '\r\n', '\t', ' ', ':', '::', ':::', '::::', '- ', '- [x] ', '- [ ] ', '#', '## ', '"', "'", '[', ']', '{', '}',
-  '&a', '*a', 'id: m', 'duration: 30', 'audience: [frontline]', 'objectives:', '  - id: a', '    text: Do a thing well.',
-  '::segment[Open]{minutes=10 method=discussion}', ':::check', '::question[Q?]{objective=a}', 'Reason: because',
-  ':::facilitator', ':::', '::::roleplay[R]{minutes=5}', ':::role[A]', ':term[x]', '<script>', '<b>', '[here](javascript:x)',
-  '![](x.png)', 'TODO', '10:30', '\uFEFF', 'é', '😀',
+  '---',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  ':',
+  '::',
+  ':::',
+  '::::',
+  '- ',
+  '- [x] ',
+  '- [ ] ',
+  '#',
+  '## ',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a',
+  '*a',
+  'id: m',
+  'duration: 30',
+  'audience: [frontline]',
+  'objectives:',
+  '  - id: a',
+  '    text: Do a thing well.',
+  '::segment[Open]{minutes=10 method=discussion}',
+  ':::check',
+  '::question[Q?]{objective=a}',
+  'Reason: because',
+  ':::facilitator',
+  ':::',
+  '::::roleplay[R]{minutes=5}',
+  ':::role[A]',
+  ':term[x]',
+  '<script>',
+  '<b>',
+  '[here](javascript:x)',
+  '![](x.png)',
+  'TODO',
+  '10:30',
+  '\uFEFF',
+  'é',
+  '😀',
 );
 const moduleLike = fc.array(token, { maxLength: 80 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 200 }), moduleLike);
@@ -60,7 +101,13 @@ const validFrontmatter = fc.record({
   objectives: fc.uniqueArray(kebab, { minLength: 3, maxLength: 5 }),
 });
 
-function frontmatterText(v: { title: string; audience: string[]; level: string; duration: number; objectives: string[] }) {
+function frontmatterText(v: {
+  title: string;
+  audience: string[];
+  level: string;
+  duration: number;
+  objectives: string[];
+}) {
   return [
     '---',
     'id: m',
@@ -80,7 +127,9 @@ function frontmatterText(v: { title: string; audience: string[]; level: string; 
 
 describe('frontmatter round-trips', () => {
   test.prop([validFrontmatter], params)('valid frontmatter raises no schema problem', (v) => {
-    const schema = validate(frontmatterText(v)).filter((d) => d.ruleId === 'frontmatter-schema' || d.ruleId === 'yaml-syntax');
+    const schema = validate(frontmatterText(v)).filter(
+      (d) => d.ruleId === 'frontmatter-schema' || d.ruleId === 'yaml-syntax',
+    );
     expect(schema).toEqual([]);
   });
 

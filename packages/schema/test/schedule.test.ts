@@ -2,15 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { schedulePlan, toClock, type Plan, type SchedulableModule } from '../src/index.ts';
 import { buildCorpus, validateCorpus } from '../src/index.ts';
 
-const mod = (id: string, ...minutes: number[]): SchedulableModule => ({ id, title: id, segments: minutes.map((m, i) => ({ title: `${id} part ${i + 1}`, minutes: m })) });
+const mod = (id: string, ...minutes: number[]): SchedulableModule => ({
+  id,
+  title: id,
+  segments: minutes.map((m, i) => ({ title: `${id} part ${i + 1}`, minutes: m })),
+});
 
-function plan(days: Plan['days'], breaks: Plan['breaks'] = { every: 90, minutes: 15, lunch: { from: '12:00', to: '13:30', minutes: 45 } }, format: Plan['format'] = 'in-person'): Plan {
+function plan(
+  days: Plan['days'],
+  breaks: Plan['breaks'] = { every: 90, minutes: 15, lunch: { from: '12:00', to: '13:30', minutes: 45 } },
+  format: Plan['format'] = 'in-person',
+): Plan {
   return { id: 'p', title: 'Plan', audience: 'frontline', format, breaks, days };
 }
 
 /** A day's agenda as `HH:MM-HH:MM kind title` lines. */
 const agenda = (p: Plan, modules: SchedulableModule[], day = 0) =>
-  schedulePlan(p, new Map(modules.map((m) => [m.id, m]))).days[day]!.items.map((i) => `${toClock(i.start)}-${toClock(i.end)} ${i.kind} ${i.title}`);
+  schedulePlan(p, new Map(modules.map((m) => [m.id, m]))).days[day]!.items.map(
+    (i) => `${toClock(i.start)}-${toClock(i.end)} ${i.kind} ${i.title}`,
+  );
 
 describe('scheduler', () => {
   it('inserts a break before a segment that would run past the limit', () => {
@@ -25,14 +35,39 @@ describe('scheduler', () => {
 
   it('splits a module across lunch at a segment boundary inside the window', () => {
     const modules = [mod('a', 90, 90, 60)];
-    const lines = agenda(plan([{ date: '2027-01-12', start: '09:00', end: '17:00', modules: ['a'] }], { every: 180, minutes: 15, lunch: { from: '12:00', to: '13:30', minutes: 45 } }), modules);
-    expect(lines).toEqual(['09:00-10:30 segment a part 1', '10:30-12:00 segment a part 2', '12:00-12:45 lunch Lunch', '12:45-13:45 segment a part 3']);
+    const lines = agenda(
+      plan([{ date: '2027-01-12', start: '09:00', end: '17:00', modules: ['a'] }], {
+        every: 180,
+        minutes: 15,
+        lunch: { from: '12:00', to: '13:30', minutes: 45 },
+      }),
+      modules,
+    );
+    expect(lines).toEqual([
+      '09:00-10:30 segment a part 1',
+      '10:30-12:00 segment a part 2',
+      '12:00-12:45 lunch Lunch',
+      '12:45-13:45 segment a part 3',
+    ]);
   });
 
   it('waits for the lunch window when the next segment would make lunch too late', () => {
     const modules = [mod('a', 60, 60, 110)];
-    const lines = agenda(plan([{ date: '2027-01-12', start: '09:00', end: '17:00', modules: ['a'] }], { every: 120, minutes: 15, lunch: { from: '12:00', to: '13:30', minutes: 45 } }), modules);
-    expect(lines).toEqual(['09:00-10:00 segment a part 1', '10:00-11:00 segment a part 2', '11:00-12:00 gap Free time before lunch', '12:00-12:45 lunch Lunch', '12:45-14:35 segment a part 3']);
+    const lines = agenda(
+      plan([{ date: '2027-01-12', start: '09:00', end: '17:00', modules: ['a'] }], {
+        every: 120,
+        minutes: 15,
+        lunch: { from: '12:00', to: '13:30', minutes: 45 },
+      }),
+      modules,
+    );
+    expect(lines).toEqual([
+      '09:00-10:00 segment a part 1',
+      '10:00-11:00 segment a part 2',
+      '11:00-12:00 gap Free time before lunch',
+      '12:00-12:45 lunch Lunch',
+      '12:45-14:35 segment a part 3',
+    ]);
   });
 
   it('reports a module longer than what is left of the day, at that module', () => {
@@ -49,19 +84,32 @@ describe('scheduler', () => {
       { date: '2027-01-13', start: '13:30', end: '16:00', modules: ['b'] },
     ]);
     const s = schedulePlan(p, new Map(modules.map((m) => [m.id, m])));
-    expect(s.days.map((d) => d.items.map((i) => `${d.date} ${toClock(i.start)} ${i.title}`))).toEqual([['2027-01-12 09:00 a part 1'], ['2027-01-13 13:30 b part 1']]);
+    expect(s.days.map((d) => d.items.map((i) => `${d.date} ${toClock(i.start)} ${i.title}`))).toEqual([
+      ['2027-01-12 09:00 a part 1'],
+      ['2027-01-13 13:30 b part 1'],
+    ]);
     expect(s.problems).toEqual([]);
   });
 
   it('gives a virtual plan shorter blocks', () => {
     const modules = [mod('a', 30, 30, 30, 30)];
-    const lines = agenda(plan([{ date: '2027-01-12', start: '09:00', end: '12:00', modules: ['a'] }], { every: 60, minutes: 10 }, 'virtual'), modules);
+    const lines = agenda(
+      plan(
+        [{ date: '2027-01-12', start: '09:00', end: '12:00', modules: ['a'] }],
+        { every: 60, minutes: 10 },
+        'virtual',
+      ),
+      modules,
+    );
     expect(lines.filter((l) => l.includes('break'))).toEqual(['10:00-10:10 break Break']);
   });
 
   it('uses a day’s own breaks policy over the plan’s', () => {
     const modules = [mod('a', 50, 50)];
-    const lines = agenda(plan([{ date: '2027-01-12', start: '09:00', end: '12:00', breaks: { every: 60, minutes: 5 }, modules: ['a'] }]), modules);
+    const lines = agenda(
+      plan([{ date: '2027-01-12', start: '09:00', end: '12:00', breaks: { every: 60, minutes: 5 }, modules: ['a'] }]),
+      modules,
+    );
     expect(lines).toContain('09:50-09:55 break Break');
   });
 });

@@ -49,5 +49,7 @@ it('keeps the knowledge-check inputs live (not disabled) after sanitising', () =
 it('labels the checkboxes of observer checklists', () => {
   const source = `---\nid: fixture\n---\n\n::::roleplay[R]{minutes=5}\n:::observer\n- [ ] The agent named the situation.\n:::\n::::\n`;
   const { html } = renderModule(tree(source), 'learner');
-  expect(html).toContain('<input type="checkbox" id="fixture-task-1"><label for="fixture-task-1"> The agent named the situation.</label>');
+  expect(html).toContain(
+    '<input type="checkbox" id="fixture-task-1"><label for="fixture-task-1"> The agent named the situation.</label>',
+  );
 });

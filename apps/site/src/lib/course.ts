@@ -39,8 +39,16 @@ export function formatMinutes(minutes: number): string {
   return h ? `${h} h${m ? ` ${m} min` : ''}` : `${m} min`;
 }
 
-export const AUDIENCE_LABEL: Record<string, string> = { frontline: 'Frontline staff', 'team-lead': 'Team leads', leader: 'Leaders' };
-export const LEVEL_LABEL: Record<string, string> = { foundation: 'Foundation', intermediate: 'Intermediate', advanced: 'Advanced' };
+export const AUDIENCE_LABEL: Record<string, string> = {
+  frontline: 'Frontline staff',
+  'team-lead': 'Team leads',
+  leader: 'Leaders',
+};
+export const LEVEL_LABEL: Record<string, string> = {
+  foundation: 'Foundation',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+};
 
 /** Where the module sources live online, for "edit this page" links. */
 export const REPOSITORY = process.env.FRONTLINE_REPOSITORY ?? 'https://github.com/frontline-training/frontline';

@@ -31,7 +31,8 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
       }
       const glossaryIds = result.corpus.glossaryIndex;
       const order = new Map<string, { path: string; index: number }>();
-      for (const p of result.corpus.paths) p.modules.forEach((id, index) => order.has(id) || order.set(id, { path: p.id, index }));
+      for (const p of result.corpus.paths)
+        p.modules.forEach((id, index) => order.has(id) || order.set(id, { path: p.id, index }));
       store.clear();
       const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
       for (const module of result.modules) {
@@ -47,7 +48,11 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
           handout: handoutData(module, titles, 'a4'),
           guide: learnerOnly ? null : guideData(module, titles, 'a4'),
         };
-        store.set({ id: module.id, data: data as unknown as Record<string, unknown>, digest: context.generateDigest(JSON.stringify(data)) });
+        store.set({
+          id: module.id,
+          data: data as unknown as Record<string, unknown>,
+          digest: context.generateDigest(JSON.stringify(data)),
+        });
       }
       return Promise.resolve();
     },
@@ -92,7 +97,14 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
             start: toClock(d.start),
             end: toClock(d.end),
             training: d.training,
-            items: d.items.map((i) => ({ start: toClock(i.start), end: toClock(i.end), kind: i.kind, title: i.title, module: i.module ?? '', moduleTitle: i.module ? (titles.get(i.module) ?? i.module) : '' })),
+            items: d.items.map((i) => ({
+              start: toClock(i.start),
+              end: toClock(i.end),
+              kind: i.kind,
+              title: i.title,
+              module: i.module ?? '',
+              moduleTitle: i.module ? (titles.get(i.module) ?? i.module) : '',
+            })),
           })),
         };
         store.set({ id: plan.id, data: data as unknown as Record<string, unknown> });

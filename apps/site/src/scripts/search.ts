@@ -1,5 +1,7 @@
 // Search loads nothing until the first query; then Pagefind fetches only the index chunks it needs.
-interface PagefindResult { data(): Promise<{ url: string; meta: { title?: string }; excerpt: string }> }
+interface PagefindResult {
+  data(): Promise<{ url: string; meta: { title?: string }; excerpt: string }>;
+}
 interface Pagefind {
   init(): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;

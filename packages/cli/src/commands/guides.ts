@@ -17,7 +17,8 @@ export const guidesCommand: Command = {
   },
   async run({ values }, io) {
     const paper = String(values.paper);
-    if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`Unexpected --paper \`${paper}\`, expected \`a4\` or \`letter\`.`);
+    if (paper !== 'a4' && paper !== 'letter')
+      throw new UsageError(`Unexpected --paper \`${paper}\`, expected \`a4\` or \`letter\`.`);
     const start = values.start === undefined ? undefined : String(values.start);
     if (start !== undefined && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(start))
       throw new UsageError(`Unexpected --start \`${start}\`, expected a time like 09:30.`);
@@ -30,7 +31,9 @@ export const guidesCommand: Command = {
       log: (line) => io.stderr.write(`${line}\n`),
     });
     if (result.errors > 0) {
-      io.stderr.write(`Content has errors; run \`frontline validate\` to see them. No guides were written for those modules.\n`);
+      io.stderr.write(
+        `Content has errors; run \`frontline validate\` to see them. No guides were written for those modules.\n`,
+      );
       return EXIT.content;
     }
     io.stdout.write(`Wrote ${result.written} documents to ${values.out}\n`);

@@ -25,13 +25,19 @@ export const newCommand: Command = {
     const dir = join(resolve(io.cwd, String(values.content)), 'modules');
     const file = join(dir, `${id}.md`);
     if (existsSync(file)) {
-      io.stderr.write(`${relative(io.cwd, file)} already exists; nothing was written. Choose another id or edit that file.\n`);
+      io.stderr.write(
+        `${relative(io.cwd, file)} already exists; nothing was written. Choose another id or edit that file.\n`,
+      );
       return EXIT.content;
     }
     mkdirSync(dir, { recursive: true });
     // 'wx' fails if the file appeared meanwhile: never overwrite.
-    writeFileSync(file, scaffoldModule({ id, title, audience, today: new Date().toISOString().slice(0, 10) }), { flag: 'wx' });
-    io.stdout.write(`Created ${relative(io.cwd, file)}\nNext: fill in each part, then run \`pnpm frontline validate ${relative(io.cwd, file)}\`.\n`);
+    writeFileSync(file, scaffoldModule({ id, title, audience, today: new Date().toISOString().slice(0, 10) }), {
+      flag: 'wx',
+    });
+    io.stdout.write(
+      `Created ${relative(io.cwd, file)}\nNext: fill in each part, then run \`pnpm frontline validate ${relative(io.cwd, file)}\`.\n`,
+    );
     return EXIT.ok;
   },
 };

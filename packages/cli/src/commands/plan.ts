@@ -9,7 +9,10 @@ export function formatAgenda(checked: CheckedPlan, titles: ReadonlyMap<string, s
   const { plan, schedule } = checked;
   const out = [`${plan.title} (${plan.format}, for ${plan.audience})`];
   schedule.days.forEach((day, i) => {
-    out.push('', `Day ${i + 1}, ${day.date}: ${toClock(day.start)}–${toClock(day.end)}, ${day.training} minutes of training`);
+    out.push(
+      '',
+      `Day ${i + 1}, ${day.date}: ${toClock(day.start)}–${toClock(day.end)}, ${day.training} minutes of training`,
+    );
     let module: string | undefined;
     for (const item of day.items) {
       if (item.kind === 'segment' && item.module !== module) {
@@ -39,7 +42,8 @@ export const planCommand: Command = {
     const result = validateContent(resolve(io.cwd, String(values.content)), { cwd: io.cwd });
     const display = relative(io.cwd, path);
     const problems = result.diagnostics.filter((d) => d.file === display);
-    if (problems.length) io.stderr.write(`${formatPretty(problems, 1, { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR })}\n\n`);
+    if (problems.length)
+      io.stderr.write(`${formatPretty(problems, 1, { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR })}\n\n`);
     const checked = result.plans.find((p) => p.file === display);
     if (!checked) {
       if (!problems.length) throw new UsageError(`${file} is not a plan in ${String(values.content)}/plans/.`);

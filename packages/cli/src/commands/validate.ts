@@ -18,8 +18,7 @@ export const validateCommand: Command = {
       throw new UsageError(`Unexpected --format \`${format}\`, expected \`pretty\`, \`json\` or \`github\`.`);
     const content = resolve(io.cwd, String(values.content));
     if (!existsSync(content)) throw new UsageError(`Content folder not found: ${content}. Pass --content <dir>.`);
-    for (const f of positionals)
-      if (!existsSync(resolve(io.cwd, f))) throw new UsageError(`File not found: ${f}`);
+    for (const f of positionals) if (!existsSync(resolve(io.cwd, f))) throw new UsageError(`File not found: ${f}`);
     const result = validateContent(content, {
       cwd: io.cwd,
       ...(positionals.length ? { only: positionals } : {}),
@@ -32,7 +31,8 @@ export const validateCommand: Command = {
       io.stdout.write(`${formatPretty(diagnostics, files)}\n`);
       const summary = io.env.GITHUB_STEP_SUMMARY;
       if (summary) appendFileSync(summary, `${formatSummaryMarkdown(diagnostics, files)}\n`);
-    } else io.stdout.write(`${formatPretty(diagnostics, files, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })}\n`);
+    } else
+      io.stdout.write(`${formatPretty(diagnostics, files, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })}\n`);
     if (diagnostics.some((d) => d.ruleId === 'internal-error')) return EXIT.usage;
     return diagnostics.some((d) => d.severity === 'error') ? EXIT.content : EXIT.ok;
   },

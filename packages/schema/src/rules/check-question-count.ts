@@ -10,9 +10,16 @@ export const rule: Rule = {
     for (const check of module.body.checks) {
       const n = check.questions.length;
       if (n >= 3 && n <= 6) continue;
-      report(firstLineOf(check.node), `Unexpected ${n} question${n === 1 ? '' : 's'} in a knowledge check, expected 3 to 6`, {
-        hint: n < 3 ? 'Add questions, each starting with `::question[…]{objective=…}`.' : 'Keep the six questions that best match the objectives.',
-      });
+      report(
+        firstLineOf(check.node),
+        `Unexpected ${n} question${n === 1 ? '' : 's'} in a knowledge check, expected 3 to 6`,
+        {
+          hint:
+            n < 3
+              ? 'Add questions, each starting with `::question[…]{objective=…}`.'
+              : 'Keep the six questions that best match the objectives.',
+        },
+      );
     }
   },
 };

@@ -14,9 +14,13 @@ export const rule: Rule = {
             hint: 'List the options as a task list after the question: `- [ ] wrong`, `- [x] right`.',
           });
         else if (!q.options.some((o) => o.correct))
-          report(q.optionLists[0] ?? q.node, 'Unexpected question with no correct option, expected at least one `[x]`', {
-            hint: 'Mark each correct option with `- [x]`.',
-          });
+          report(
+            q.optionLists[0] ?? q.node,
+            'Unexpected question with no correct option, expected at least one `[x]`',
+            {
+              hint: 'Mark each correct option with `- [x]`.',
+            },
+          );
       }
   },
 };

@@ -2,7 +2,20 @@ import { toString } from 'mdast-util-to-string';
 import { nodesOfType } from '../model.ts';
 import type { Rule } from '../rule.ts';
 
-const VAGUE = new Set(['here', 'click here', 'this', 'link', 'this link', 'more', 'read more', 'click', 'page', 'this page', 'go', 'learn more']);
+const VAGUE = new Set([
+  'here',
+  'click here',
+  'this',
+  'link',
+  'this link',
+  'more',
+  'read more',
+  'click',
+  'page',
+  'this page',
+  'go',
+  'learn more',
+]);
 
 export const rule: Rule = {
   id: 'descriptive-link-text',

@@ -12,9 +12,13 @@ export const rule: Rule = {
       if (activity.kind !== 'discussion') continue;
       const has = contentOf(activity.node).some((c) => c.type === 'containerDirective' && c.name === 'expected');
       if (!has)
-        report(firstLineOf(activity.node), 'Missing `:::expected` in a discussion, expected what good answers contain', {
-          hint: 'Inside the discussion (opened with `::::`), add `:::expected` … `:::` listing what good answers mention.',
-        });
+        report(
+          firstLineOf(activity.node),
+          'Missing `:::expected` in a discussion, expected what good answers contain',
+          {
+            hint: 'Inside the discussion (opened with `::::`), add `:::expected` … `:::` listing what good answers mention.',
+          },
+        );
     }
   },
 };

@@ -4,7 +4,10 @@ import type { Rule } from '../rule.ts';
 import { suggest } from '../suggest.ts';
 
 /** The glossary id a `:term[...]{id=…}` refers to (its `id`, else the slug of its text). */
-export function termKey(node: { attributes?: Record<string, string | null | undefined> | null | undefined }, text: string): string {
+export function termKey(
+  node: { attributes?: Record<string, string | null | undefined> | null | undefined },
+  text: string,
+): string {
   return (node.attributes?.id ?? '').trim() || slug(text.trim());
 }
 

@@ -1,7 +1,8 @@
 import { nodesOfType } from '../model.ts';
 import type { Rule } from '../rule.ts';
 
-const MEANINGLESS = /^(?:image|picture|photo|img|graphic|screenshot|icon|figure|untitled|alt|[\w-]+\.(?:png|jpe?g|gif|svg|webp))$/i;
+const MEANINGLESS =
+  /^(?:image|picture|photo|img|graphic|screenshot|icon|figure|untitled|alt|[\w-]+\.(?:png|jpe?g|gif|svg|webp))$/i;
 
 export const rule: Rule = {
   id: 'image-alt-text',

@@ -12,7 +12,8 @@ export function anchorsOf(module: ModuleFile): Set<string> {
     if (node.type === 'heading') anchors.add(slugger.slug(toString(node)));
     if (node.type === 'leafDirective' && node.name === 'segment') anchors.add(slugger.slug(toString(node)));
   });
-  for (const fixed of ['objectives', 'agenda', 'knowledge-check', 'takeaways', 'handouts', 'glossary-terms']) anchors.add(fixed);
+  for (const fixed of ['objectives', 'agenda', 'knowledge-check', 'takeaways', 'handouts', 'glossary-terms'])
+    anchors.add(fixed);
   return anchors;
 }
 
@@ -29,12 +30,17 @@ export const rule: Rule = {
       const [pathPart = '', anchor] = url.split('#');
       let target: ModuleFile | undefined = module;
       if (pathPart !== '') {
-        const match = /^(?:\.\.\/|\/modules\/)([a-z0-9-]+)\/?$/.exec(pathPart) ?? /^(?:\.\/)?([a-z0-9-]+)\.md$/.exec(pathPart);
+        const match =
+          /^(?:\.\.\/|\/modules\/)([a-z0-9-]+)\/?$/.exec(pathPart) ?? /^(?:\.\/)?([a-z0-9-]+)\.md$/.exec(pathPart);
         if (!match) {
           if (/^(?:\/|\.\.\/)(?:glossary|paths\/[a-z0-9-]+)\/?$/.test(pathPart)) continue;
-          report(node, `Unexpected link target \`${url}\`, expected \`../<module-id>/\`, \`#anchor\` or an http(s) address`, {
-            hint: 'Link another module as `[its title](../module-id/)`.',
-          });
+          report(
+            node,
+            `Unexpected link target \`${url}\`, expected \`../<module-id>/\`, \`#anchor\` or an http(s) address`,
+            {
+              hint: 'Link another module as `[its title](../module-id/)`.',
+            },
+          );
           continue;
         }
         target = byId.get(match[1]!);
@@ -51,7 +57,9 @@ export const rule: Rule = {
         if (!anchors.has(anchor)) {
           const close = suggest(anchor, [...anchors]);
           report(node, `Unexpected anchor \`#${anchor}\`, expected a heading or segment in \`${target.name}\``, {
-            hint: close ? `Did you mean \`#${close}\`?` : 'Anchors are heading titles in lower case, with hyphens for spaces.',
+            hint: close
+              ? `Did you mean \`#${close}\`?`
+              : 'Anchors are heading titles in lower case, with hyphens for spaces.',
           });
         }
       }

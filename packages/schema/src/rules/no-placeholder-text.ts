@@ -14,9 +14,13 @@ export const rule: Rule = {
     for (const match of text.matchAll(PLACEHOLDER)) {
       lines ??= new LineIndex(text);
       const start = match.index ?? 0;
-      report(lines.place(start, start + match[0].length), `Unexpected placeholder \`${match[0]}\`, expected finished text`, {
-        hint: 'Write the missing text, or remove the line until it is ready.',
-      });
+      report(
+        lines.place(start, start + match[0].length),
+        `Unexpected placeholder \`${match[0]}\`, expected finished text`,
+        {
+          hint: 'Write the missing text, or remove the line until it is ready.',
+        },
+      );
     }
   },
 };

@@ -18,9 +18,13 @@ export const rule: Rule = {
         const trail = stack.pop()!;
         const at = trail.at(-1)!;
         if (at === start) {
-          reportAt(['prerequisites', index], `Unexpected prerequisite loop ${trail.map((t) => `\`${t}\``).join(' → ')}, expected no module to depend on itself`, {
-            hint: `Remove \`${first}\` from the prerequisites, or break the loop in one of the other modules.`,
-          });
+          reportAt(
+            ['prerequisites', index],
+            `Unexpected prerequisite loop ${trail.map((t) => `\`${t}\``).join(' → ')}, expected no module to depend on itself`,
+            {
+              hint: `Remove \`${first}\` from the prerequisites, or break the loop in one of the other modules.`,
+            },
+          );
           return;
         }
         if (seen.has(at)) continue;

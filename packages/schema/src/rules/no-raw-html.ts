@@ -36,9 +36,13 @@ export const rule: Rule = {
           break;
         }
         if (!ALLOWED_HTML.has(tag)) {
-          report(node, `Unexpected raw HTML \`<${tag}>\`, expected Markdown or one of \`<kbd>\`, \`<abbr>\`, \`<br>\`, \`<sub>\`, \`<sup>\``, {
-            hint: 'Use Markdown (`**bold**`, lists, tables) or a directive instead.',
-          });
+          report(
+            node,
+            `Unexpected raw HTML \`<${tag}>\`, expected Markdown or one of \`<kbd>\`, \`<abbr>\`, \`<br>\`, \`<sub>\`, \`<sup>\``,
+            {
+              hint: 'Use Markdown (`**bold**`, lists, tables) or a directive instead.',
+            },
+          );
           break;
         }
         const extra = attributes.find((a) => !ALLOWED_ATTRIBUTES.has(a));

@@ -18,9 +18,13 @@ export const rule: Rule = {
       const last = lines[node.position.end.line - 1] ?? '';
       if (FENCE.test(last.replace(/\r$/, '')) && node.position.end.line > node.position.start.line) continue;
       const colons = /^\s*(:+)/.exec(lines[node.position.start.line - 1] ?? '')?.[1]?.length ?? 3;
-      report(firstLineOf(node), `Unexpected end of file inside \`${node.name}\`, expected a closing \`${':'.repeat(colons)}\``, {
-        hint: `Add a line with \`${':'.repeat(colons)}\` where the \`${node.name}\` block ends. When blocks are nested, the outer one needs more colons.`,
-      });
+      report(
+        firstLineOf(node),
+        `Unexpected end of file inside \`${node.name}\`, expected a closing \`${':'.repeat(colons)}\``,
+        {
+          hint: `Add a line with \`${':'.repeat(colons)}\` where the \`${node.name}\` block ends. When blocks are nested, the outer one needs more colons.`,
+        },
+      );
     }
   },
 };

@@ -22,7 +22,10 @@ export const rule: Rule = {
     }
     for (const { node } of nodesOfType(tree, 'html')) {
       const match = HTML_URL.exec(node.value);
-      if (match) report(node, `Unexpected \`${match[1]!.replace(/\s/g, '')}\` URL in HTML, expected none`, { hint: 'Remove it.' });
+      if (match)
+        report(node, `Unexpected \`${match[1]!.replace(/\s/g, '')}\` URL in HTML, expected none`, {
+          hint: 'Remove it.',
+        });
     }
   },
 };

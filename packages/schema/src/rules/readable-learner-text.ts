@@ -50,9 +50,13 @@ export const rule: Rule = {
     for (const paragraph of learnerParagraphs(module.parsed.tree.children)) {
       const { grade, words } = gradeLevel(toString(paragraph));
       if (words < MIN_WORDS || grade <= TARGET_GRADE + 3) continue;
-      report(firstLineOf(paragraph), `Unexpected reading grade ${grade.toFixed(0)} in a learner paragraph, expected ${TARGET_GRADE + 3} at most (aim for about ${TARGET_GRADE})`, {
-        hint: 'Split long sentences and prefer short, common words. Aim for sentences of 15 to 20 words.',
-      });
+      report(
+        firstLineOf(paragraph),
+        `Unexpected reading grade ${grade.toFixed(0)} in a learner paragraph, expected ${TARGET_GRADE + 3} at most (aim for about ${TARGET_GRADE})`,
+        {
+          hint: 'Split long sentences and prefer short, common words. Aim for sentences of 15 to 20 words.',
+        },
+      );
     }
   },
 };

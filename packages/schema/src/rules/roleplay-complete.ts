@@ -13,8 +13,7 @@ export const rule: Rule = {
       const node = activity.node;
       const at = firstLineOf(node);
       const children = contentOf(node);
-      const count = (name: string) =>
-        children.filter((c) => c.type === 'containerDirective' && c.name === name).length;
+      const count = (name: string) => children.filter((c) => c.type === 'containerDirective' && c.name === name).length;
       const minutes = node.attributes?.minutes;
       if (!minutes || !/^\d+$/.test(minutes))
         report(at, 'Missing `minutes` on a role-play, expected how long each round runs', {

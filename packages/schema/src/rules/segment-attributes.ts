@@ -16,12 +16,17 @@ export const rule: Rule = {
         });
       const raw = node.attributes?.minutes;
       if (segment.minutes === undefined || segment.minutes === 0)
-        report(node, raw == null ? 'Missing `minutes` on a segment, expected a whole number' : `Unexpected \`minutes=${raw}\`, expected a whole number above 0`, {
-          hint: 'Add the length in whole minutes, for example `{minutes=15 method=discussion}`.',
-        });
+        report(
+          node,
+          raw == null
+            ? 'Missing `minutes` on a segment, expected a whole number'
+            : `Unexpected \`minutes=${raw}\`, expected a whole number above 0`,
+          {
+            hint: 'Add the length in whole minutes, for example `{minutes=15 method=discussion}`.',
+          },
+        );
       const method = segment.method;
-      if (!method)
-        report(node, 'Missing `method` on a segment', { hint: `Add one of ${listValues(METHODS)}.` });
+      if (!method) report(node, 'Missing `method` on a segment', { hint: `Add one of ${listValues(METHODS)}.` });
       else if (!(METHODS as readonly string[]).includes(method)) {
         const close = suggest(method, METHODS);
         report(node, `Unexpected method \`${method}\`, expected one of ${listValues(METHODS)}`, {

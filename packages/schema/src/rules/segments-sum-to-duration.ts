@@ -14,13 +14,17 @@ export const rule: Rule = {
     const total = segments.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
     if (total === duration) return;
     const diff = Math.abs(total - duration);
-    reportAt(['duration'], `Unexpected \`duration\` of ${duration} minutes, expected ${total}: the timed segments add up to ${total}`, {
-      hint: `Set \`duration: ${total}\`, or ${total > duration ? 'shorten' : 'lengthen'} a segment by ${diff} minute${diff === 1 ? '' : 's'}.`,
-      causes: segments.map((s) => ({
-        file: module.file,
-        ...firstLineOf(s.node),
-        message: `${s.minutes} min: ${s.title || 'untitled segment'}`,
-      })),
-    });
+    reportAt(
+      ['duration'],
+      `Unexpected \`duration\` of ${duration} minutes, expected ${total}: the timed segments add up to ${total}`,
+      {
+        hint: `Set \`duration: ${total}\`, or ${total > duration ? 'shorten' : 'lengthen'} a segment by ${diff} minute${diff === 1 ? '' : 's'}.`,
+        causes: segments.map((s) => ({
+          file: module.file,
+          ...firstLineOf(s.node),
+          message: `${s.minutes} min: ${s.title || 'untitled segment'}`,
+        })),
+      },
+    );
   },
 };

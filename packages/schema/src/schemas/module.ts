@@ -66,7 +66,9 @@ export const FrontmatterSchema = z
       .array(AudienceSchema)
       .min(1)
       .meta({ description: 'One or more of `frontline`, `team-lead`, `leader`.' }),
-    level: z.enum(LEVELS).meta({ description: 'How much experience it assumes: `foundation`, `intermediate` or `advanced`.' }),
+    level: z
+      .enum(LEVELS)
+      .meta({ description: 'How much experience it assumes: `foundation`, `intermediate` or `advanced`.' }),
     duration: z
       .int()
       .min(15)

@@ -23,7 +23,9 @@ export const BreaksSchema = z
       .optional()
       .meta({ description: 'The lunch window and its length; leave out for a half day.' }),
   })
-  .meta({ description: 'The breaks policy: a short break at least every `every` minutes, and lunch inside its window.' });
+  .meta({
+    description: 'The breaks policy: a short break at least every `every` minutes, and lunch inside its window.',
+  });
 
 export const PlanDaySchema = z
   .strictObject({
@@ -42,7 +44,13 @@ export const PlanSchema = z
     title: z.string().trim().min(3).max(120).meta({ description: 'The plan title, as participants see it.' }),
     audience: AudienceSchema,
     format: z.enum(['in-person', 'virtual']).meta({ description: '`in-person` or `virtual` delivery.' }),
-    venue: z.string().trim().min(2).max(200).optional().meta({ description: 'Where it runs: a room, or the video platform.' }),
+    venue: z
+      .string()
+      .trim()
+      .min(2)
+      .max(200)
+      .optional()
+      .meta({ description: 'Where it runs: a room, or the video platform.' }),
     breaks: BreaksSchema.meta({ description: 'The default breaks policy for every day.' }),
     days: z.array(PlanDaySchema).min(1).meta({ description: 'The training days, in order.' }),
   })

@@ -68,10 +68,35 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 const SCHEMA: Schema = {
   ...defaultSchema,
   clobberPrefix: '',
-  tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'aside', 'fieldset', 'legend', 'form', 'button', 'label', 'abbr', 'kbd'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'section',
+    'aside',
+    'fieldset',
+    'legend',
+    'form',
+    'button',
+    'label',
+    'abbr',
+    'kbd',
+  ],
   attributes: {
     ...defaultSchema.attributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'dataLines', 'dataKind', 'dataQuestion', 'dataCorrect', 'dataMultiple', 'ariaLabelledBy', 'ariaLabel', 'ariaLive', 'hidden', 'role'],
+    '*': [
+      ...(defaultSchema.attributes?.['*'] ?? []),
+      'className',
+      'id',
+      'dataLines',
+      'dataKind',
+      'dataQuestion',
+      'dataCorrect',
+      'dataMultiple',
+      'ariaLabelledBy',
+      'ariaLabel',
+      'ariaLive',
+      'hidden',
+      'role',
+    ],
     // GitHub's schema only allows disabled checkboxes (task lists); our checks need live
     // radios and checkboxes, and classes on lists.
     input: [['type', 'radio', 'checkbox'], 'name', 'value', 'id', 'dataCorrect'],
@@ -96,7 +121,11 @@ const SCHEMA: Schema = {
  * facilitator-only block (not hidden with CSS); the result is sanitised as a second line
  * of defence behind the validator.
  */
-export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audience, options: RenderOptions = {}): RenderedModule {
+export function renderModule(
+  module: Pick<Module, 'id' | 'tree'>,
+  audience: Audience,
+  options: RenderOptions = {},
+): RenderedModule {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const tree = audience === 'learner' ? stripFacilitatorOnly(module.tree) : module.tree;
   const slugger = new GithubSlugger();
@@ -124,10 +153,14 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
       };
       switch (node.name) {
         case 'facilitator':
-          return el('aside', { className: ['facilitator-note'], ariaLabel: label ? `Facilitator note: ${label}` : 'Facilitator note' }, [
-            el('p', { className: ['note-label'] }, [text(label ? `Facilitator · ${label}` : 'Facilitator note')]),
-            ...inner(),
-          ]);
+          return el(
+            'aside',
+            { className: ['facilitator-note'], ariaLabel: label ? `Facilitator note: ${label}` : 'Facilitator note' },
+            [
+              el('p', { className: ['note-label'] }, [text(label ? `Facilitator · ${label}` : 'Facilitator note')]),
+              ...inner(),
+            ],
+          );
         case 'expected':
           return el('aside', { className: ['facilitator-note', 'expected'], ariaLabel: 'What good answers contain' }, [
             el('p', { className: ['note-label'] }, [text('What good answers contain')]),
@@ -139,9 +172,15 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
             ...inner(),
           ]);
         case 'case':
-          return el('section', { className: ['block', 'case'], dataKind: 'case' }, [heading(3, label ? `Case: ${label}` : 'Case'), ...inner()]);
+          return el('section', { className: ['block', 'case'], dataKind: 'case' }, [
+            heading(3, label ? `Case: ${label}` : 'Case'),
+            ...inner(),
+          ]);
         case 'discussion':
-          return el('section', { className: ['block', 'discussion'], dataKind: 'discussion' }, [heading(3, label ? `Discussion: ${label}` : 'Discussion'), ...inner()]);
+          return el('section', { className: ['block', 'discussion'], dataKind: 'discussion' }, [
+            heading(3, label ? `Discussion: ${label}` : 'Discussion'),
+            ...inner(),
+          ]);
         case 'roleplay': {
           const minutes = node.attributes?.minutes;
           return el('section', { className: ['block', 'roleplay'], dataKind: 'roleplay' }, [
@@ -151,15 +190,27 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
           ]);
         }
         case 'role':
-          return el('div', { className: ['role-card'] }, [heading(4, label ? `Role card: ${label}` : 'Role card'), ...inner()]);
+          return el('div', { className: ['role-card'] }, [
+            heading(4, label ? `Role card: ${label}` : 'Role card'),
+            ...inner(),
+          ]);
         case 'observer':
           return el('div', { className: ['observer'] }, [heading(4, 'Observer checklist'), ...inner()]);
         case 'reflection':
-          return el('section', { className: ['block', 'reflection'], dataKind: 'reflection' }, [heading(3, label ? `Reflection: ${label}` : 'Reflection'), ...inner()]);
+          return el('section', { className: ['block', 'reflection'], dataKind: 'reflection' }, [
+            heading(3, label ? `Reflection: ${label}` : 'Reflection'),
+            ...inner(),
+          ]);
         case 'handout':
-          return el('section', { className: ['block', 'handout'], dataKind: 'handout' }, [heading(3, label ? `Handout: ${label}` : 'Handout'), ...inner()]);
+          return el('section', { className: ['block', 'handout'], dataKind: 'handout' }, [
+            heading(3, label ? `Handout: ${label}` : 'Handout'),
+            ...inner(),
+          ]);
         case 'takeaways':
-          return el('section', { className: ['block', 'takeaways'], dataKind: 'takeaways' }, [heading(3, 'Key takeaways'), ...inner()]);
+          return el('section', { className: ['block', 'takeaways'], dataKind: 'takeaways' }, [
+            heading(3, 'Key takeaways'),
+            ...inner(),
+          ]);
         case 'check':
           return renderCheck(state, node, heading(3, 'Knowledge check'));
         default:
@@ -169,7 +220,16 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
     leafDirective(_state: State, node: LeafDirective): Element | ElementContent[] {
       if (node.name === 'writing-space') {
         const lines = Math.min(30, Math.max(1, Number(node.attributes?.lines) || 4));
-        return el('div', { className: ['writing-space'], dataLines: String(lines), role: 'img', ariaLabel: `Space to write (${lines} lines)` }, []);
+        return el(
+          'div',
+          {
+            className: ['writing-space'],
+            dataLines: String(lines),
+            role: 'img',
+            ariaLabel: `Space to write (${lines} lines)`,
+          },
+          [],
+        );
       }
       return [];
     },
@@ -192,23 +252,49 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
       if (!fieldset) return;
       const q = fieldset.properties.dataQuestion as string;
       const multiple = options.filter((o) => o.correct).length > 1;
-      const list = el('ul', { className: ['options'] }, options.map((o, i) => {
-        const id = `${q}-o${i + 1}`;
-        return el('li', {}, [
-          el('input', { type: multiple ? 'checkbox' : 'radio', name: q, id, value: String(i + 1), dataCorrect: o.correct ? 'true' : 'false' }, []),
-          el('label', { htmlFor: [id] }, state.all({ type: 'paragraph', children: o.item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])) })),
-        ]);
-      }));
+      const list = el(
+        'ul',
+        { className: ['options'] },
+        options.map((o, i) => {
+          const id = `${q}-o${i + 1}`;
+          return el('li', {}, [
+            el(
+              'input',
+              {
+                type: multiple ? 'checkbox' : 'radio',
+                name: q,
+                id,
+                value: String(i + 1),
+                dataCorrect: o.correct ? 'true' : 'false',
+              },
+              [],
+            ),
+            el(
+              'label',
+              { htmlFor: [id] },
+              state.all({
+                type: 'paragraph',
+                children: o.item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])),
+              }),
+            ),
+          ]);
+        }),
+      );
       const answers = options.filter((o) => o.correct).map((o) => toString(o.item).trim());
       fieldset.properties.dataMultiple = String(multiple);
       fieldset.children.push(
         ...(multiple ? [el('p', { className: ['hint'] }, [text('Choose all that apply.')])] : []),
         list,
-        el('button', { type: 'button', className: ['check-answer'], dataCheck: 'true', hidden: true }, [text('Check answer')]),
+        el('button', { type: 'button', className: ['check-answer'], dataCheck: 'true', hidden: true }, [
+          text('Check answer'),
+        ]),
         el('p', { className: ['feedback'], ariaLive: 'polite' }, []),
         el('details', { className: ['answer'] }, [
           el('summary', {}, [text('Show the answer')]),
-          el('p', {}, [el('strong', {}, [text(answers.length > 1 ? 'Correct answers: ' : 'Correct answer: ')]), text(answers.join('; '))]),
+          el('p', {}, [
+            el('strong', {}, [text(answers.length > 1 ? 'Correct answers: ' : 'Correct answer: ')]),
+            text(answers.join('; ')),
+          ]),
           ...reason,
         ]),
       );
@@ -223,7 +309,7 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
         questionCount += 1;
         const q = `${module.id}-q${questionCount}`;
         fieldset = el('fieldset', { className: ['question'], dataQuestion: q }, [
-          el('legend', {}, [text(`${questionCount}. `), ...(state.all(child))]),
+          el('legend', {}, [text(`${questionCount}. `), ...state.all(child)]),
         ]);
       } else if (!fieldset) continue;
       else if (child.type === 'list' && child.children.some((i) => typeof i.checked === 'boolean'))
@@ -231,7 +317,7 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
       else if (child.type === 'paragraph' && /^\s*reason\s*:/i.test(toString(child))) {
         const rendered = state.one(child, undefined) as Element;
         reason.push(el('div', { className: ['reason'] }, [rendered]));
-      } else fieldset.children.push(...(state.all({ type: 'root', children: [child] } as never)));
+      } else fieldset.children.push(...state.all({ type: 'root', children: [child] } as never));
     }
     flush();
     return el('section', { className: ['block', 'check'], dataKind: 'check' }, children);
@@ -250,7 +336,8 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
           input.properties = { type: 'checkbox', id };
           const rest = child.children.filter((c) => c !== input);
           // A loose item wraps its text in a paragraph: label the paragraph's content.
-          const inner = rest.length === 1 && rest[0]?.type === 'element' && rest[0].tagName === 'p' ? rest[0].children : rest;
+          const inner =
+            rest.length === 1 && rest[0]?.type === 'element' && rest[0].tagName === 'p' ? rest[0].children : rest;
           child.children = [input, el('label', { htmlFor: [id] }, inner)];
         }
         continue;
@@ -261,7 +348,10 @@ export function renderModule(module: Pick<Module, 'id' | 'tree'>, audience: Audi
 
   const out: ElementContent[] = [];
   for (const group of groups) {
-    const body = toHast({ type: 'root', children: group.children }, { handlers: handlers as never, allowDangerousHtml: false }) as HastRoot;
+    const body = toHast(
+      { type: 'root', children: group.children },
+      { handlers: handlers as never, allowDangerousHtml: false },
+    ) as HastRoot;
     labelTaskItems(body);
     // Heading ids for author headings.
     for (const node of body.children) {
