@@ -4,6 +4,7 @@ import type { Loader } from 'astro/loaders';
 import { formatPretty, renderModule, toClock, validateContent, type ValidationResult } from '@frontline/schema';
 import { guideData, handoutData } from '@frontline/guides';
 import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from './types.ts';
+import { RenderCache } from './render-cache.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The content folder: FRONTLINE_CONTENT, or the repo's content/. */
@@ -30,29 +31,26 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
         throw new Error(`${errors.length} content error(s): fix them (see above, or run \`pnpm frontline validate\`).`);
       }
       const glossaryIds = result.corpus.glossaryIndex;
-      const order = new Map<string, { path: string; index: number }>();
-      for (const p of result.corpus.paths)
-        p.modules.forEach((id, index) => order.has(id) || order.set(id, { path: p.id, index }));
       store.clear();
       const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
+      const sources = new Map(result.corpus.modules.map((m) => [m.file, m.parsed.text]));
+      const cache = new RenderCache([...glossaryIds].join('\n'), JSON.stringify([...titles]), String(learnerOnly));
       for (const module of result.modules) {
-        const learner = renderModule(module, 'learner', { glossary: glossaryIds });
-        const facilitator = learnerOnly ? undefined : renderModule(module, 'facilitator', { glossary: glossaryIds });
-        const data: ModuleEntry = {
-          ...module.frontmatter,
-          file: module.file,
-          learner,
-          facilitatorHtml: facilitator?.html ?? '',
-          activities: module.body.activities.map((a) => ({ kind: a.kind, title: a.title })),
-          questions: module.body.checks.reduce((n, c) => n + c.questions.length, 0),
-          handout: handoutData(module, titles, 'a4'),
-          guide: learnerOnly ? null : guideData(module, titles, 'a4'),
-        };
-        store.set({
-          id: module.id,
-          data: data as unknown as Record<string, unknown>,
-          digest: context.generateDigest(JSON.stringify(data)),
-        });
+        const source = sources.get(module.file) ?? '';
+        // Rendering is the costly part: reuse an earlier build's output for unchanged modules.
+        const data =
+          cache.get<ModuleEntry>(source) ??
+          cache.set<ModuleEntry>(source, {
+            ...module.frontmatter,
+            file: module.file,
+            learner: renderModule(module, 'learner', { glossary: glossaryIds }),
+            facilitatorHtml: learnerOnly ? '' : renderModule(module, 'facilitator', { glossary: glossaryIds }).html,
+            activities: module.body.activities.map((a) => ({ kind: a.kind, title: a.title })),
+            questions: module.body.checks.reduce((n, c) => n + c.questions.length, 0),
+            handout: handoutData(module, titles, 'a4'),
+            guide: learnerOnly ? null : guideData(module, titles, 'a4'),
+          });
+        store.set({ id: module.id, data: data as unknown as Record<string, unknown>, digest: cache.keyOf(source) });
       }
       return Promise.resolve();
     },
