@@ -3,8 +3,9 @@ import { join } from 'node:path';
 
 /**
  * Writes a corpus of `count` modules by replicating the course's modules with unique ids
- * (`<id>-r<n>`). Prerequisites and paths point at the copies of the same round, so every
- * cross-reference stays valid; the glossary is copied as it is.
+ * (`<id>-r<n>`). Prerequisites and links point at the copies of the same round, so every
+ * cross-reference stays valid; paths group the copies twelve at a time; the glossary is
+ * copied as it is.
  */
 export function makeCorpus(source: string, target: string, count: number): string {
   rmSync(target, { recursive: true, force: true });
@@ -44,16 +45,15 @@ export function makeCorpus(source: string, target: string, count: number): strin
       writeFileSync(join(target, 'modules', `${rename(id)}.md`), copy);
       written += 1;
     }
-    // One path per round, over the copies that exist.
-    const members = ids
-      .map(rename)
-      .filter((m) => m.endsWith(`-r${round}`))
-      .slice(0, Math.min(ids.length, count - round * ids.length));
-    if (members.length)
-      writeFileSync(
-        join(target, 'paths', `round-${round}.yaml`),
-        `id: round-${round}\ntitle: Round ${round}\nsummary: Every module of the course, copy number ${round}.\naudience: frontline\norder: ${round + 1}\nmodules: [${members.join(', ')}]\n`,
-      );
   }
+  // Paths of twelve modules each (about the course's size), over every copy, in order.
+  const all = readdirSync(join(target, 'modules'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+  for (let p = 0; p * 12 < all.length; p++)
+    writeFileSync(
+      join(target, 'paths', `path-${p}.yaml`),
+      `id: path-${p}\ntitle: Path ${p}\nsummary: Twelve modules of the replicated course, group ${p}.\naudience: frontline\norder: ${p + 1}\nmodules: [${all.slice(p * 12, p * 12 + 12).join(', ')}]\n`,
+    );
   return target;
 }
