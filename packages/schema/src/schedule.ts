@@ -55,7 +55,9 @@ export const toClock = (minutes: number): string =>
  * Lays every day's modules out on the clock, segment by segment (a module may be split
  * across a break or lunch at a segment boundary, never inside a segment):
  * - a short break is inserted before a segment that would run past `every` minutes
- *   since the last break;
+ *   since the last break, or between two modules once three quarters of that stretch has
+ *   run (a natural pause beats a break two minutes into the next module);
+ * - between two modules, lunch is taken as soon as its window is open;
  * - lunch is taken at the first segment boundary inside the window from which the next
  *   segment would end too late to still fit lunch before the window closes; when no
  *   boundary falls inside the window, the room waits until it opens (a gap);
@@ -105,7 +107,16 @@ export function schedulePlan(plan: Plan, modules: ReadonlyMap<string, Schedulabl
     day.modules.forEach((id, moduleIndex) => {
       const module = modules.get(id);
       if (!module) return; // reported by the plan's module check
-      for (const segment of module.segments) {
+      module.segments.forEach((segment, segmentIndex) => {
+        const boundary = segmentIndex === 0 && moduleIndex > 0;
+        // Between modules, prefer natural pauses: lunch once its window is open, and a short
+        // break once three quarters of the allowed stretch has run.
+        if (boundary && !lunchTaken && now >= lunchFrom) takeLunch();
+        else if (boundary && sinceBreak >= policy.every * 0.75) {
+          items.push({ kind: 'break', start: now, end: now + policy.minutes, title: 'Break' });
+          now += policy.minutes;
+          sinceBreak = 0;
+        }
         // Lunch first: if running this segment would push lunch past its latest start.
         if (!lunchTaken && now + segment.minutes > latestLunch) takeLunch();
         else if (sinceBreak > 0 && sinceBreak + segment.minutes > policy.every) {
@@ -133,7 +144,7 @@ export function schedulePlan(plan: Plan, modules: ReadonlyMap<string, Schedulabl
             hint: `Move \`${id}\` (${module.segments.reduce((n, s) => n + s.minutes, 0)} minutes) to another day, start earlier, or end later.`,
           });
         }
-      }
+      });
     });
     const training = items.filter((i) => i.kind === 'segment').reduce((n, i) => n + i.end - i.start, 0);
     return { date: day.date, start, end, items, training };

@@ -104,6 +104,20 @@ describe('scheduler', () => {
     expect(lines.filter((l) => l.includes('break'))).toEqual(['10:00-10:10 break Break']);
   });
 
+  it('prefers a break or lunch between modules to one just inside the next module', () => {
+    const modules = [mod('a', 35, 35), mod('b', 10, 60), mod('c', 30)];
+    const lines = agenda(plan([{ date: '2027-01-12', start: '10:40', end: '17:00', modules: ['a', 'b', 'c'] }]), modules);
+    expect(lines).toEqual([
+      '10:40-11:15 segment a part 1',
+      '11:15-11:50 segment a part 2',
+      '11:50-12:05 break Break',
+      '12:05-12:15 segment b part 1',
+      '12:15-13:00 lunch Lunch',
+      '13:00-14:00 segment b part 2',
+      '14:00-14:30 segment c part 1',
+    ]);
+  });
+
   it('uses a day’s own breaks policy over the plan’s', () => {
     const modules = [mod('a', 50, 50)];
     const lines = agenda(
