@@ -106,7 +106,10 @@ describe('scheduler', () => {
 
   it('prefers a break or lunch between modules to one just inside the next module', () => {
     const modules = [mod('a', 35, 35), mod('b', 10, 60), mod('c', 30)];
-    const lines = agenda(plan([{ date: '2027-01-12', start: '10:40', end: '17:00', modules: ['a', 'b', 'c'] }]), modules);
+    const lines = agenda(
+      plan([{ date: '2027-01-12', start: '10:40', end: '17:00', modules: ['a', 'b', 'c'] }]),
+      modules,
+    );
     expect(lines).toEqual([
       '10:40-11:15 segment a part 1',
       '11:15-11:50 segment a part 2',
