@@ -19,6 +19,24 @@ export function makeCorpus(source: string, target: string, count: number): strin
     .sort()
     .map((f) => ({ id: f.slice(0, -3), text: readFileSync(join(source, 'modules', f), 'utf8') }));
   if (originals.length === 0) throw new Error(`No modules in ${source}/modules to replicate.`);
+  // Prerequisites first, so that the partial last round never needs a module it left out.
+  const prerequisitesOf = (text: string) =>
+    (/^prerequisites: \[(.*)\]$/m.exec(text)?.[1] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+  const ordered: typeof originals = [];
+  const visit = (o: (typeof originals)[number], seen = new Set<string>()) => {
+    if (ordered.includes(o) || seen.has(o.id)) return;
+    seen.add(o.id);
+    for (const pre of prerequisitesOf(o.text)) {
+      const found = originals.find((x) => x.id === pre);
+      if (found) visit(found, seen);
+    }
+    ordered.push(o);
+  };
+  for (const o of originals) visit(o);
+  originals.splice(0, originals.length, ...ordered);
   const ids = originals.map((o) => o.id);
   const rounds = Math.ceil(count / originals.length);
   let written = 0;

@@ -91,6 +91,18 @@ describe('the built course site', () => {
     await page.close();
   });
 
+  it('shows a delivery plan as a wall-clock agenda', async () => {
+    const plan = readdirSync(`${dist}plans`)[0]!;
+    const { page, log } = await open(`/plans/${plan}/`);
+    expect(await page.locator('h2', { hasText: /^Day 1: / }).count()).toBe(1);
+    const rows = await page.locator('table.agenda tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows[0]).toMatch(/^\d\d:\d\d–\d\d:\d\d/);
+    expect(rows.some((r) => /Lunch/.test(r))).toBe(true);
+    expect(log.violations).toEqual([]);
+    await page.close();
+  });
+
   it('shows the module page without JavaScript errors or CSP violations', async () => {
     for (const id of modules) {
       const { page, log } = await open(`/modules/${id}/`);
@@ -104,7 +116,19 @@ describe('the built course site', () => {
 
   for (const scheme of ['light', 'dark'] as const)
     it(`passes axe (WCAG 2.2 A/AA) on every page type in ${scheme} mode`, async () => {
-      const pages = ['/', `/modules/${modules[0]}/`, '/glossary/', '/search/', '/404.html'];
+      const first = (dir: string) => readdirSync(`${dist}${dir}`)[0];
+      const pages = [
+        '/',
+        `/modules/${modules[0]}/`,
+        `/modules/${modules[0]}/handout/`,
+        `/paths/${first('paths')}/`,
+        `/plans/${first('plans')}/`,
+        '/glossary/',
+        '/search/',
+        '/404.html',
+        `/facilitator/${modules[0]}/`,
+        `/facilitator/${modules[0]}/guide/`,
+      ];
       for (const path of pages) {
         const { page } = await open(path, scheme);
         expect(await axe(page), `${path} (${scheme})`).toEqual([]);
