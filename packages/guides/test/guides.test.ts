@@ -57,6 +57,13 @@ describe('guides and handouts', () => {
     expect(text).toMatch(/Page 1 of \d+/);
   });
 
+  it('names the module and the current section in the running header', () => {
+    const page2 = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', file('a4', 'facilitator-guide'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(page2.split('\n')[0]).toMatch(/The outage call · Facilitator guide\s+Agenda/);
+  });
+
   it('keeps every facilitator-only text out of the participant handout', () => {
     const text = pdfText(file('a4', 'participant-handout'));
     expect(text).toContain('The outage call');
