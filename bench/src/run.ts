@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { cpSync, rmSync } from 'node:fs';
 import { makeCorpus } from './corpus.ts';
 import { firstSearchBytes } from './search-bytes.ts';
-import { bench, fmtMb, fmtMs, runOnce, type Stats } from './measure.ts';
+import { bench, fmtMb, fmtMs, runOnce, type Sample, type Stats } from './measure.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
@@ -19,7 +19,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     out: { type: 'string', default: join(root, 'bench', 'results') },
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'validate,guides,site,search,pages' },
+    only: { type: 'string', default: 'validate,guides,site,search,turbo,pages' },
     'site-sizes': { type: 'string', default: '100,1000' },
     source: { type: 'string', default: join(root, 'content') },
   },
@@ -104,8 +104,10 @@ for (const size of sizes) {
       rmSync(join(root, dir, 'node_modules', '.astro'), { recursive: true, force: true });
     };
     const siteOut = join(work, `site-${size}`);
+    const indexing: Sample[] = [];
     const frontline = bench(runs, warmup, () => {
       cold('apps/site');
+      rmSync(join(root, 'node_modules/.cache/frontline-site'), { recursive: true, force: true });
       const env = {
         ...process.env,
         FRONTLINE_CONTENT: corpus,
@@ -119,8 +121,11 @@ for (const size of sizes) {
         env,
         join(root, 'apps/site'),
       );
+      indexing.push(index);
       return { ms: build.ms + index.ms, mb: Math.max(build.mb, index.mb) };
     });
+    const middle = [...indexing].sort((a, b) => a.ms - b.ms)[Math.floor(indexing.length / 2)]!;
+    rows.push({ measure: 'Pagefind index (part of the site build)', size, frontline: bench(1, 0, () => middle) });
     const minimal = bench(runs, warmup, () => {
       cold('bench/peers/minimal-astro');
       return runOnce(
@@ -200,6 +205,19 @@ for (const size of sizes) {
       log(`first search at ${size} modules: ${(bytes / 1024).toFixed(0)} KB`);
     }
   }
+}
+
+// A no-change rebuild of the repository through Turborepo's cache.
+if (only.has('turbo')) {
+  const turbo = join(root, 'node_modules/.bin/turbo');
+  runOnce(turbo, ['run', 'build', '--output-logs=none'], process.env, root); // fill the cache
+  const rebuild = bench(runs, 0, () => runOnce(turbo, ['run', 'build', '--output-logs=none'], process.env, root));
+  rows.push({
+    measure: 'no-change rebuild of the course (turbo run build)',
+    size: readdirSync(join(root, 'content/modules')).length,
+    frontline: rebuild,
+  });
+  log(`turbo no-change rebuild: ${fmtMs(rebuild.medianMs)}`);
 }
 
 // Page weight of the built course site (apps/site/dist), per module page.
