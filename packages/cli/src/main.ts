@@ -36,6 +36,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: 'check a delivery plan and print its wall-clock agenda',
     load: async () => (await import('./commands/plan.ts')).planCommand,
   },
+  report: {
+    summary: 'Markdown report of what a change does to the course (against --base)',
+    load: async () => (await import('./commands/report.ts')).reportCommand,
+  },
   schema: {
     summary: 'print the JSON Schema of module frontmatter',
     load: async () => (await import('./commands/schema.ts')).schemaCommand,

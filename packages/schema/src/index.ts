@@ -17,6 +17,7 @@ export {
 export type { Audience as ViewAudience } from './views/html.ts';
 export * from './json-schema.ts';
 export { rules } from './rules/index.ts';
+export { termKey } from './rules/glossary-term-defined.ts';
 export * from './schemas/plan.ts';
 export * from './schedule.ts';
 export { checkPlans, PLAN_RULES, type CheckedPlan } from './plans.ts';
