@@ -9,7 +9,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 const PREVIEW = `## Preview and check your module
 
-From the repository root (see the root README for first-time set-up):
+From the repository root. If \`pnpm\` is not installed, put \`bash scripts/run.sh\` where these
+commands say \`pnpm\`: it installs Node and pnpm into \`.tools/\` the first time, then runs the command.
 
 \`\`\`sh
 pnpm frontline new my-module-id --title "My module title"   # start from a complete skeleton

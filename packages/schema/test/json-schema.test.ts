@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { frontmatterJsonSchema } from '../src/index.ts';
+import { dataJsonSchemas, frontmatterJsonSchema } from '../src/index.ts';
 
 // Editors read the committed file; it must match the zod schema it is generated from.
 // Regenerate with: pnpm frontline schema > packages/schema/module-frontmatter.schema.json
@@ -32,4 +32,12 @@ it('describes every frontmatter key for editor hovers', () => {
   );
   // Input side: keys with defaults are optional for authors.
   expect(schema.required).not.toContain('prerequisites');
+});
+
+it('the committed JSON Schemas of paths, glossary terms and plans are up to date', () => {
+  // Regenerate with: node packages/schema/scripts/json-schemas.ts
+  for (const [name, schema] of Object.entries(dataJsonSchemas())) {
+    const committed = JSON.parse(readFileSync(new URL(`../${name}`, import.meta.url), 'utf8')) as unknown;
+    expect(committed, name).toEqual(schema);
+  }
 });
