@@ -3,22 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main.ts';
+import { run } from './run.ts';
 
 const sample = fileURLToPath(new URL('../../guides/test/fixtures/content/', import.meta.url));
-
-/** Runs the CLI in-process and captures its output. */
-async function run(argv: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-    env,
-  });
-  return { code, stdout, stderr };
-}
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'frontline-cli-'));

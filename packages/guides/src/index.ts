@@ -11,4 +11,4 @@ export {
   type AgendaRow,
 } from './data.ts';
 export { blocks, inlines, type Block, type Inline } from './blocks.ts';
-export { planData, leadMinutes, type PlanDocumentData } from './plan-data.ts';
+export { planData, leadMinutes, clockDays, type ClockDay, type PlanDocumentData } from './plan-data.ts';

@@ -9,6 +9,34 @@ export function leadMinutes(lead: string): number {
   return Number(match[1]) * unit;
 }
 
+/** A scheduled day with clock times, for printing and for the site. */
+export interface ClockDay {
+  date: string;
+  start: string;
+  end: string;
+  training: number;
+  /** `module` is the module id; `moduleTitle` its title (empty for breaks and lunch). */
+  items: { start: string; end: string; kind: string; title: string; module: string; moduleTitle: string }[];
+}
+
+/** A plan's schedule with minutes turned into `HH:MM` and module ids into titles. */
+export function clockDays(checked: CheckedPlan, titles: ReadonlyMap<string, string>): ClockDay[] {
+  return checked.schedule.days.map((d) => ({
+    date: d.date,
+    start: toClock(d.start),
+    end: toClock(d.end),
+    training: d.training,
+    items: d.items.map((i) => ({
+      start: toClock(i.start),
+      end: toClock(i.end),
+      kind: i.kind,
+      title: i.title,
+      module: i.module ?? '',
+      moduleTitle: i.module ? (titles.get(i.module) ?? i.module) : '',
+    })),
+  }));
+}
+
 export interface PlanDocumentData {
   paper: Paper;
   plan: {
@@ -20,13 +48,7 @@ export interface PlanDocumentData {
     version: string;
     footer: string;
   };
-  days: {
-    date: string;
-    start: string;
-    end: string;
-    training: number;
-    items: { start: string; end: string; kind: string; title: string; module: string }[];
-  }[];
+  days: ClockDay[];
   preparation: { task: string; lead: string; modules: string[] }[];
   materials: { item: string; modules: string[] }[];
   roomSetup: { module: string; text: string }[];
@@ -38,7 +60,7 @@ export interface PlanDocumentData {
  * time first, and each module's room set-up.
  */
 export function planData(checked: CheckedPlan, modules: ReadonlyMap<string, Module>, paper: Paper): PlanDocumentData {
-  const { plan, schedule } = checked;
+  const { plan } = checked;
   const used = [...new Set(plan.days.flatMap((d) => d.modules))]
     .map((id) => modules.get(id))
     .filter((m): m is Module => m !== undefined);
@@ -73,19 +95,7 @@ export function planData(checked: CheckedPlan, modules: ReadonlyMap<string, Modu
       version: '',
       footer: `${plan.title} · ${plan.days.length} day${plan.days.length === 1 ? '' : 's'} · ${plan.format === 'virtual' ? 'virtual' : 'in person'}`,
     },
-    days: schedule.days.map((d) => ({
-      date: d.date,
-      start: toClock(d.start),
-      end: toClock(d.end),
-      training: d.training,
-      items: d.items.map((i) => ({
-        start: toClock(i.start),
-        end: toClock(i.end),
-        kind: i.kind,
-        title: i.title,
-        module: i.module ? (titles.get(i.module) ?? i.module) : '',
-      })),
-    })),
+    days: clockDays(checked, titles),
     preparation: [...prep.values()].sort(
       (a, b) => leadMinutes(b.lead) - leadMinutes(a.lead) || a.task.localeCompare(b.task),
     ),

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { formatPretty, renderModule, toClock, validateContent, type ValidationResult } from '@frontline/schema';
-import { guideData, handoutData } from '@frontline/guides';
+import { formatPretty, renderModule, validateContent, type ValidationResult } from '@frontline/schema';
+import { clockDays, guideData, handoutData } from '@frontline/guides';
 import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from './types.ts';
 import { RenderCache } from './render-cache.ts';
 
@@ -114,27 +114,15 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
         store.clear();
         const result = read();
         const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
-        for (const { plan, schedule } of result.plans) {
+        for (const checked of result.plans) {
+          const { plan } = checked;
           const data: PlanEntry = {
             id: plan.id,
             title: plan.title,
             audience: plan.audience,
             format: plan.format,
             venue: plan.venue ?? '',
-            days: schedule.days.map((d) => ({
-              date: d.date,
-              start: toClock(d.start),
-              end: toClock(d.end),
-              training: d.training,
-              items: d.items.map((i) => ({
-                start: toClock(i.start),
-                end: toClock(i.end),
-                kind: i.kind,
-                title: i.title,
-                module: i.module ?? '',
-                moduleTitle: i.module ? (titles.get(i.module) ?? i.module) : '',
-              })),
-            })),
+            days: clockDays(checked, titles),
           };
           store.set({ id: plan.id, data: data as unknown as Record<string, unknown> });
         }

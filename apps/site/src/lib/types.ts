@@ -1,5 +1,5 @@
 import type { Frontmatter, LearningPath, RenderedModule } from '@frontline/schema';
-import type { GuideData, HandoutData } from '@frontline/guides';
+import type { ClockDay, GuideData, HandoutData } from '@frontline/guides';
 
 /** A module as the site stores it: frontmatter plus both rendered views. */
 export interface ModuleEntry extends Frontmatter {
@@ -24,13 +24,7 @@ export interface PlanEntry {
   audience: string;
   format: 'in-person' | 'virtual';
   venue: string;
-  days: {
-    date: string;
-    start: string;
-    end: string;
-    training: number;
-    items: { start: string; end: string; kind: string; title: string; module: string; moduleTitle: string }[];
-  }[];
+  days: ClockDay[];
 }
 
 export interface TermEntry {
