@@ -124,6 +124,19 @@ describe('search', () => {
     await page.close();
   });
 
+  it('fetches ten results at a time', async () => {
+    const page = await open('/search/');
+    await page.fill('#search-input', 'customer');
+    await page.press('#search-input', 'Enter');
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/\d+ results?/);
+    const total = Number(/(\d+)/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(10);
+    expect(await page.locator('#search-results li').count()).toBe(10);
+    await page.locator('#search-more').click();
+    await expect.poll(() => page.locator('#search-results li').count()).toBe(Math.min(20, total));
+    await page.close();
+  });
+
   it('narrows results with the audience filter', async () => {
     const page = await open('/search/');
     await page.fill('#search-input', 'customer');

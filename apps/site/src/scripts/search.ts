@@ -11,6 +11,8 @@ const form = document.getElementById('search-form') as HTMLFormElement | null;
 const input = document.getElementById('search-input') as HTMLInputElement | null;
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
+const more = document.getElementById('search-more') as HTMLButtonElement | null;
+more?.addEventListener('click', () => void showMore());
 let pagefind: Promise<Pagefind> | undefined;
 
 function load(): Promise<Pagefind> {
@@ -36,10 +38,31 @@ async function run() {
   history.replaceState(null, '', `?${params}`);
   if (!term) return;
   status.textContent = 'Searching…';
+  // Typing, Enter and filter changes can start overlapping searches: only the latest one
+  // may touch the list.
+  const mine = ++generation;
   const p = await load();
   const { results } = await p.search(term, { filters });
-  const items = await Promise.all(results.slice(0, 20).map((r) => r.data()));
-  list.replaceChildren(
+  if (mine !== generation) return;
+  shown = results;
+  list.replaceChildren();
+  await showMore();
+  if (mine !== generation) return;
+  status.textContent = `${results.length} result${results.length === 1 ? '' : 's'} for “${term}”`;
+}
+
+/** The current search's results. Their fragments are fetched ten at a time (one request each). */
+let shown: PagefindResult[] = [];
+let generation = 0;
+const PAGE = 10;
+
+async function showMore() {
+  if (!list || !more) return;
+  const mine = generation;
+  const next = shown.slice(list.children.length, list.children.length + PAGE);
+  const items = await Promise.all(next.map((r) => r.data()));
+  if (mine !== generation) return;
+  list.append(
     ...items.map((item) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
@@ -52,7 +75,7 @@ async function run() {
       return li;
     }),
   );
-  status.textContent = `${results.length} result${results.length === 1 ? '' : 's'} for “${term}”`;
+  more.hidden = list.children.length >= shown.length;
 }
 
 function excerptNodes(html: string): Node[] {
