@@ -13,6 +13,10 @@ function guides() {
     name: 'frontline-guides',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
+        // Keep this build's rendered modules for the next one (src/lib/views.ts shares them here).
+        /** @type {{ cache?: { save(): void } } | undefined} */
+        const course = Reflect.get(globalThis, Symbol.for('frontline.site.course'));
+        course?.cache?.save();
         if (!existsSync(guidesDist)) {
           logger.warn('No guides in packages/guides/dist: run `pnpm build` to typeset them.');
           return;
@@ -23,6 +27,20 @@ function guides() {
         });
       },
     },
+  });
+}
+
+/**
+ * The course packages run as they are in Node (TypeScript with erasable types), with their own
+ * dependencies, native parsers included: server bundles import them instead of inlining them.
+ */
+function externalCoursePackages() {
+  return /** @type {import('vite').Plugin} */ ({
+    name: 'frontline-external-course-packages',
+    enforce: 'pre',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name !== 'client',
+    resolveId: (id) => (/^@frontline\/(schema|guides)(\/|$)/.test(id) ? { id, external: true } : null),
   });
 }
 
@@ -47,5 +65,8 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  vite: { define: { 'import.meta.env.FRONTLINE_LEARNER_ONLY': JSON.stringify(learnerOnly) } },
+  vite: {
+    define: { 'import.meta.env.FRONTLINE_LEARNER_ONLY': JSON.stringify(learnerOnly) },
+    plugins: [externalCoursePackages()],
+  },
 });

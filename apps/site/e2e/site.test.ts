@@ -127,7 +127,6 @@ describe('the built course site', () => {
         '/search/',
         '/404.html',
         `/facilitator/${modules[0]}/`,
-        `/facilitator/${modules[0]}/guide/`,
       ];
       for (const path of pages) {
         const { page } = await open(path, scheme);

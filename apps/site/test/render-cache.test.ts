@@ -1,12 +1,34 @@
 import { expect, it } from 'vitest';
 import { RenderCache } from '../src/lib/render-cache.ts';
 
-it('reuses rendered data for the same text and context, and only then', () => {
-  const a = new RenderCache('glossary-1', 'titles-1', 'false');
-  const text = `---\nid: cache-test-${process.pid}-${Date.now()}\n---\n`;
+it('reuses rendered data for the same text and context after a save, and only then', () => {
+  const context = `glossary-${process.pid}-${Date.now()}`;
+  const text = `---\nid: cache-test\n---\n`;
+  const a = new RenderCache(context, 'titles-1', 'false');
   expect(a.get(text)).toBeUndefined();
   a.set(text, { html: '<p>rendered</p>' });
-  expect(new RenderCache('glossary-1', 'titles-1', 'false').get(text)).toEqual({ html: '<p>rendered</p>' });
-  expect(new RenderCache('glossary-2', 'titles-1', 'false').get(text)).toBeUndefined();
-  expect(a.get(`${text}changed`)).toBeUndefined();
+  expect(a.get(text)).toEqual({ html: '<p>rendered</p>' });
+  // Nothing reaches disk before save(): a build that fails half-way leaves the old cache.
+  expect(new RenderCache(context, 'titles-1', 'false').get(text)).toBeUndefined();
+  a.save();
+  const b = new RenderCache(context, 'titles-1', 'false');
+  expect(b.get(text)).toEqual({ html: '<p>rendered</p>' });
+  expect(new RenderCache(`${context}-other`, 'titles-1', 'false').get(text)).toBeUndefined();
+  expect(b.get(`${text}changed`)).toBeUndefined();
+});
+
+it('keeps only the entries the last build used', () => {
+  const context = `prune-${process.pid}-${Date.now()}`;
+  const a = new RenderCache(context);
+  a.set('old module', 1);
+  a.set('kept module', 2);
+  a.save();
+  const b = new RenderCache(context);
+  expect(b.get('kept module')).toBe(2);
+  b.set('new module', 3);
+  b.save();
+  const c = new RenderCache(context);
+  expect(c.get('old module')).toBeUndefined();
+  expect(c.get('kept module')).toBe(2);
+  expect(c.get('new module')).toBe(3);
 });

@@ -1,15 +1,9 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { formatPretty, renderModule, validateContent, type ValidationResult } from '@frontline/schema';
-import { clockDays, guideData, handoutData } from '@frontline/guides';
+import { formatPretty, type ValidationResult } from '@frontline/schema';
+import { clockDays } from '@frontline/guides/data';
 import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from './types.ts';
-import { RenderCache } from './render-cache.ts';
-
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-/** The content folder: FRONTLINE_CONTENT, or the repo's content/. */
-export const contentDir = resolve(repoRoot, process.env.FRONTLINE_CONTENT ?? 'content');
-const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
+import { contentDir, readCourse, share } from './views.ts';
 
 let cached: ValidationResult | undefined;
 
@@ -22,7 +16,7 @@ function live(context: LoaderContext, fill: () => void): Promise<void> {
   context.watcher?.add(contentDir);
   context.watcher?.on('all', (_event, file) => {
     if (!file.startsWith(contentDir)) return;
-    cached = undefined;
+    invalidate();
     try {
       fill();
     } catch (error) {
@@ -31,8 +25,20 @@ function live(context: LoaderContext, fill: () => void): Promise<void> {
   });
   return Promise.resolve();
 }
+let generation = '';
+let invalidated = false;
+/** Drops the read once per file event, though each of the four collections hears it. */
+function invalidate(): void {
+  if (invalidated) return;
+  invalidated = true;
+  cached = undefined;
+  queueMicrotask(() => (invalidated = false));
+}
 function read(): ValidationResult {
-  cached ??= validateContent(contentDir, { cwd: repoRoot });
+  if (!cached) {
+    cached = readCourse();
+    generation = share(cached, randomUUID());
+  }
   return cached;
 }
 
@@ -43,7 +49,6 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
     load: (context) =>
       live(context, () => {
         const { store, logger } = context;
-        cached = undefined;
         const result = read();
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length) {
@@ -52,27 +57,17 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
             `${errors.length} content error(s): fix them (see above, or run \`pnpm frontline validate\`).`,
           );
         }
-        const glossaryIds = result.corpus.glossaryIndex;
         store.clear();
-        const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
-        const sources = new Map(result.corpus.modules.map((m) => [m.file, m.parsed.text]));
-        const cache = new RenderCache([...glossaryIds].join('\n'), JSON.stringify([...titles]), String(learnerOnly));
+        // Metadata only: pages render a module's views when they are built (views.ts).
         for (const module of result.modules) {
-          const source = sources.get(module.file) ?? '';
-          // Rendering is the costly part: reuse an earlier build's output for unchanged modules.
-          const data =
-            cache.get<ModuleEntry>(source) ??
-            cache.set<ModuleEntry>(source, {
-              ...module.frontmatter,
-              file: module.file,
-              learner: renderModule(module, 'learner', { glossary: glossaryIds }),
-              facilitatorHtml: learnerOnly ? '' : renderModule(module, 'facilitator', { glossary: glossaryIds }).html,
-              activities: module.body.activities.map((a) => ({ kind: a.kind, title: a.title })),
-              questions: module.body.checks.reduce((n, c) => n + c.questions.length, 0),
-              handout: handoutData(module, titles, 'a4'),
-              guide: learnerOnly ? null : guideData(module, titles, 'a4'),
-            });
-          store.set({ id: module.id, data: data as unknown as Record<string, unknown>, digest: cache.keyOf(source) });
+          const data: ModuleEntry = {
+            ...module.frontmatter,
+            file: module.file,
+            generation,
+            activities: module.body.activities.map((a) => ({ kind: a.kind, title: a.title })),
+            questions: module.body.checks.reduce((n, c) => n + c.questions.length, 0),
+          };
+          store.set({ id: module.id, data: data as unknown as Record<string, unknown> });
         }
       }),
   };

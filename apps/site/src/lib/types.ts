@@ -1,18 +1,13 @@
-import type { Frontmatter, LearningPath, RenderedModule } from '@frontline/schema';
-import type { ClockDay, GuideData, HandoutData } from '@frontline/guides';
+import type { Frontmatter, LearningPath } from '@frontline/schema';
+import type { ClockDay } from '@frontline/guides/data';
 
-/** A module as the site stores it: frontmatter plus both rendered views. */
+/** A module as the content store keeps it: frontmatter and counts; views render on demand. */
 export interface ModuleEntry extends Frontmatter {
   file: string;
-  learner: RenderedModule;
-  /** Empty in a learner-only build. */
-  facilitatorHtml: string;
+  /** Which validated read of the content folder this entry came from (see views.ts). */
+  generation: string;
   activities: { kind: string; title: string }[];
   questions: number;
-  /** Print data for the participant handout (no facilitator-only material). */
-  handout: HandoutData;
-  /** Print data for the facilitator guide; null in a learner-only build. */
-  guide: GuideData | null;
 }
 
 export type PathEntry = LearningPath;

@@ -1,0 +1,14 @@
+// The print data alone, without the Typst compiler: what the course site imports to render
+// the print pages, so its bundle never reaches the compiler's native binary.
+export {
+  guideData,
+  handoutData,
+  clock,
+  type GuideData,
+  type HandoutData,
+  type Paper,
+  type QuestionData,
+  type AgendaRow,
+} from './data.ts';
+export { blocks, inlines, type Block, type Inline } from './blocks.ts';
+export { planData, leadMinutes, clockDays, type ClockDay, type PlanDocumentData } from './plan-data.ts';
