@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export interface Sample {
   ms: number;
@@ -15,19 +16,29 @@ export interface Stats {
 }
 
 const GNU_TIME = '/usr/bin/time';
+const TREE_RSS = fileURLToPath(new URL('./tree-rss.ts', import.meta.url));
 
-/** Runs a command once, timing it and reading its peak memory with GNU time. */
+/**
+ * Runs a command once, timing it and reading its peak memory: the larger of GNU time's figure
+ * (the biggest single process) and the sampled sum over the whole process tree (tree-rss.ts),
+ * so that work spread over child processes is counted in full.
+ */
 export function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): Sample {
   const timed = existsSync(GNU_TIME);
+  const tree = existsSync('/proc/self/status');
+  const inner = tree ? [process.execPath, TREE_RSS, command, ...args] : [command, ...args];
   const started = process.hrtime.bigint();
   const result = timed
-    ? spawnSync(GNU_TIME, ['-f', '%M', command, ...args], { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
-    : spawnSync(command, args, { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    ? spawnSync(GNU_TIME, ['-f', '%M', ...inner], { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    : spawnSync(inner[0]!, inner.slice(1), { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${(result.stderr ?? '').slice(-2000)}`);
-  const kb = timed ? Number(/(\d+)\s*$/.exec(result.stderr ?? '')?.[1]) : NaN;
-  return { ms, mb: kb / 1024 };
+  const lines = (result.stderr ?? '').trimEnd().split('\n');
+  const gnuKb = timed ? Number(lines.pop()) : NaN;
+  const treeKb = tree ? Number(lines.pop()) : NaN;
+  const kb = Math.max(...[gnuKb, treeKb].filter(Number.isFinite));
+  return { ms, mb: Number.isFinite(kb) ? kb / 1024 : NaN };
 }
 
 /** The median of `runs` timed runs after `warmup` untimed ones. */

@@ -1,21 +1,15 @@
-// A typesetting worker: one Typst compiler per thread, fed documents by the pool in build.ts.
-import { parentPort } from 'node:worker_threads';
-import { compilePdf, type Template } from './compile.ts';
+// A typesetting process: one Typst compiler, fed documents by the pool in build.ts.
+import { compilePdf } from './compile.ts';
+import { jsonOf, type Job } from './job.ts';
 import { writeAtomic } from './write.ts';
 
-export interface Job {
-  id: number;
-  template: Template;
-  data: unknown;
-  timestamp: number;
-  file: string;
-}
-
-parentPort?.on('message', (job: Job) => {
+process.on('message', (job: Job) => {
   try {
-    writeAtomic(job.file, compilePdf(job.template, job.data, job.timestamp));
-    parentPort?.postMessage({ id: job.id });
+    writeAtomic(job.file, compilePdf(job.template, jsonOf(job), job.timestamp));
+    process.send?.({ id: job.id });
   } catch (error) {
-    parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+    process.send?.({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
+// The pool disconnects when the queue is empty: then there is nothing left to do.
+process.on('disconnect', () => process.exit(0));

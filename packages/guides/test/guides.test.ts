@@ -1,12 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGuides, type BuildResult } from '../src/index.ts';
 
 const content = fileURLToPath(new URL('./fixtures/content/', import.meta.url));
+
+const temporary: string[] = [];
+/** A fresh output folder, removed after the tests. */
+function temp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
+  temporary.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Text of a PDF through poppler's pdftotext (a missing poppler fails the test, loudly). */
 function pdfText(file: string): string {
@@ -20,7 +31,7 @@ describe('guides and handouts', () => {
   let out: string;
   let result: BuildResult;
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
+    out = temp();
     result = await buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
   });
 
@@ -109,13 +120,30 @@ describe('guides and handouts', () => {
     const again = await buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
     expect(again.written).toBe(0);
     expect(again.unchanged).toBe(12);
-    const fresh = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
+    const fresh = temp();
     await buildGuides({ content, out: fresh, papers: ['a4'], progress: false });
     expect(readFileSync(join(fresh, 'a4', 'outage-call-facilitator-guide.pdf')).equals(before)).toBe(true);
   });
 
+  it('typesets the same bytes in this process as in the pool of processes', async () => {
+    const inline = temp();
+    const pooled = await buildGuides({ content, out: inline, papers: ['a4'], progress: false, workers: 0 });
+    expect(pooled.written).toBe(result.documents.filter((d) => d.paper === 'a4').length);
+    for (const d of result.documents.filter((d) => d.paper === 'a4'))
+      expect(readFileSync(join(inline, 'a4', d.file.split('/').at(-1)!)).equals(readFileSync(d.file)), d.file).toBe(
+        true,
+      );
+  });
+
+  it('reports an unknown module from the planning process', async () => {
+    const out = temp();
+    await expect(buildGuides({ content, out, only: ['no-such-module'], progress: false, workers: 2 })).rejects.toThrow(
+      /No valid module with id `no-such-module`/,
+    );
+  });
+
   it('starts the agenda clock at a given time', async () => {
-    const timed = mkdtempSync(join(tmpdir(), 'frontline-guides-'));
+    const timed = temp();
     await buildGuides({ content, out: timed, papers: ['a4'], start: '09:30', progress: false });
     expect(pdfText(join(timed, 'a4', 'outage-call-facilitator-guide.pdf'))).toMatch(/09:30\s+09:40\s+10\s+Opening/);
   });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { buildGuides } from '@frontline/guides';
+import { buildGuides } from '@frontline/guides/build';
 import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../main.ts';
 

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateContent, type Module } from '@frontline/schema';
+import { guideData, handoutData, type Paper } from './data.ts';
+import { planData } from './plan-data.ts';
+import { documentName, type Job } from './job.ts';
+import { TEMPLATES, type Template } from './templates.ts';
+
+export { documentName, type Job };
+
+export interface BuildOptions {
+  content: string;
+  out: string;
+  papers?: readonly string[];
+  /** Only these module ids (path documents are skipped). */
+  only?: readonly string[];
+  /** Wall-clock start for the agenda (`09:00`); default a running clock from 0:00. */
+  start?: string;
+  log?: (line: string) => void;
+  /** Show a progress line (default: on a terminal and not in CI). */
+  progress?: boolean;
+  /** Typesetting processes (default: the machine's cores; 0 typesets in this process). */
+  workers?: number;
+}
+
+export interface BuildResult {
+  written: number;
+  unchanged: number;
+  /** Modules skipped because they have content errors. */
+  errors: number;
+  documents: { name: string; paper: Paper; kind: Template; file: string }[];
+}
+
+const TEMPLATE_HASH = createHash('sha256')
+  .update(
+    readdirSync(TEMPLATES)
+      .filter((f) => f.endsWith('.typ'))
+      .sort()
+      .map((f) => `${f}\0${readFileSync(join(TEMPLATES, f), 'utf8')}`)
+      .join('\0'),
+  )
+  .digest('hex');
+
+/** Seconds since 1970 for a PDF's date: SOURCE_DATE_EPOCH, else the given `YYYY-MM-DD`. */
+function timestampFor(updated: string): number {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return Number(epoch);
+  return Math.floor(Date.parse(`${updated}T00:00:00Z`) / 1000);
+}
+
+/** What planning needs from the options: plain data, so that it can cross to a process. */
+export type PlanOptions = Pick<BuildOptions, 'content' | 'out' | 'papers' | 'only' | 'start'> & {
+  /** A folder to write each document's data to, instead of keeping it in memory. */
+  spool?: string;
+};
+
+export interface Plan {
+  result: BuildResult;
+  jobs: Job[];
+  manifest: Record<string, string>;
+  manifestFile: string;
+}
+
+/**
+ * Reads the course and lists the documents to typeset, each with its data already encoded as
+ * the JSON the template reads. Kept apart from the typesetting so that the parsed course can be
+ * collected before the typesetting processes start: only the encoded documents stay in memory.
+ */
+export function planJobs(options: PlanOptions): Plan {
+  const papers = (options.papers ?? ['a4', 'letter']) as Paper[];
+  const { modules, diagnostics, corpus, plans } = validateContent(options.content);
+  const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const titles = new Map(modules.map((m) => [m.id, m.frontmatter.title]));
+  if (options.only)
+    for (const id of options.only) if (!titles.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
+  const valid = modules.filter((m) => !broken.has(m.file));
+  const selected = valid.filter((m) => !options.only || options.only.includes(m.id));
+  const byId = new Map(valid.map((m) => [m.id, m]));
+
+  const manifestFile = join(options.out, '.manifest.json');
+  const manifest: Record<string, string> = existsSync(manifestFile)
+    ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, string>)
+    : {};
+  const result: BuildResult = {
+    written: 0,
+    unchanged: 0,
+    errors: corpus.modules.filter((m) => broken.has(m.file)).length,
+    documents: [],
+  };
+  const jobs: Job[] = [];
+
+  const add = (name: string, paper: Paper, kind: Template, data: unknown, updated: string) => {
+    const file = join(options.out, paper, documentName(name, kind));
+    const timestamp = timestampFor(updated);
+    const json = JSON.stringify(data);
+    const hash = createHash('sha256').update(TEMPLATE_HASH).update(json).update(String(timestamp)).digest('hex');
+    result.documents.push({ name, paper, kind, file });
+    if (manifest[file] === hash && existsSync(file)) result.unchanged += 1;
+    else {
+      const id = jobs.length;
+      let spooled: Job['data'] = { json };
+      if (options.spool) {
+        spooled = { file: join(options.spool, `${id}.json`) };
+        writeFileSync(spooled.file, json);
+      }
+      jobs.push({ id, template: kind, data: spooled, timestamp, file });
+      manifest[file] = hash;
+    }
+  };
+
+  for (const paper of papers) {
+    for (const module of selected) {
+      add(
+        module.id,
+        paper,
+        'facilitator-guide',
+        guideData(module, titles, paper, options.start),
+        module.frontmatter.updated,
+      );
+      add(module.id, paper, 'participant-handout', handoutData(module, titles, paper), module.frontmatter.updated);
+    }
+    if (options.only) continue;
+    for (const path of corpus.paths) {
+      const members = path.modules.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
+      if (members.length !== path.modules.length) continue; // a broken module: its path waits for the fix
+      const updated =
+        members
+          .map((m) => m.frontmatter.updated)
+          .sort()
+          .at(-1) ?? '1970-01-01';
+      const minutes = members.reduce((n, m) => n + m.frontmatter.duration, 0);
+      const meta = {
+        title: path.title,
+        summary: path.summary,
+        version: '',
+        updated,
+        minutes,
+        footer: `${path.title} · ${members.length} modules · updated ${updated}`,
+      };
+      add(
+        path.id,
+        paper,
+        'facilitator-manual',
+        { paper, path: meta, modules: members.map((m) => guideData(m, titles, paper, options.start)) },
+        updated,
+      );
+      add(
+        path.id,
+        paper,
+        'participant-workbook',
+        { paper, path: meta, modules: members.map((m) => handoutData(m, titles, paper)) },
+        updated,
+      );
+    }
+    for (const checked of plans) {
+      // A plan with errors (a missing module, a day that overruns) is not printed.
+      if (broken.has(checked.file) || checked.schedule.problems.length) continue;
+      if (!checked.plan.days.every((d) => d.modules.every((id) => byId.has(id)))) continue;
+      const data = planData(checked, byId, paper);
+      add(checked.plan.id, paper, 'day-plan', data, data.plan.updated);
+      add(checked.plan.id, paper, 'participant-agenda', data, data.plan.updated);
+    }
+  }
+  return { result, jobs, manifest, manifestFile };
+}
