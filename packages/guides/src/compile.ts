@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TEMPLATES, type Template } from './templates.ts';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 
 const require = createRequire(import.meta.url);
 /**
@@ -18,13 +18,67 @@ const collectGarbage: () => void = (() => {
 /** OFL fonts shipped through npm (Adobe Source Sans 3): no system fonts are used. */
 export const FONT_DIR = join(dirname(require.resolve('source-sans/package.json')), 'TTF');
 
+/**
+ * The Typst engine. typst-ts 0.7.0 carries Typst 0.14, which writes tagged PDF and PDF/UA-1
+ * (accessible to screen readers), but npm has its native binary for Linux x64 only. typst-ts
+ * 0.6.0 carries Typst 0.13 (untagged PDF) with binaries for Linux x64 and arm64, macOS and
+ * Windows. So: 0.14 where it loads (CI and the published course build on Linux x64), 0.13
+ * elsewhere, with a notice; the templates are tested with both. `FRONTLINE_TYPST=0.13`
+ * forces the fallback.
+ */
+export interface Engine {
+  typst: '0.14' | '0.13';
+  /** Whether PDFs are tagged and claim PDF/UA-1. */
+  tagged: boolean;
+  NodeCompiler: typeof NodeCompiler;
+}
+
+let engine: Engine | undefined;
+export function typstEngine(): Engine {
+  if (engine) return engine;
+  if (process.env.FRONTLINE_TYPST !== '0.13') {
+    try {
+      const next = require('typst-ts-node-compiler-0.7') as { NodeCompiler: typeof NodeCompiler };
+      engine = { typst: '0.14', tagged: true, NodeCompiler: next.NodeCompiler };
+      return engine;
+    } catch {
+      if (!warned && process.env.FRONTLINE_TYPST !== '0.14') {
+        warned = true;
+        process.emitWarning(
+          'Typst 0.14 has no binary for this platform on npm; typesetting with Typst 0.13. ' +
+            'These PDFs are not tagged for screen readers; the course build on Linux x64 (CI) tags them.',
+          { code: 'FRONTLINE_UNTAGGED_PDF' },
+        );
+      }
+    }
+  }
+  if (process.env.FRONTLINE_TYPST === '0.14')
+    throw new Error('FRONTLINE_TYPST=0.14, but Typst 0.14 (typst-ts 0.7.0) has no binary for this platform.');
+  const fallback = require('@myriaddreamin/typst-ts-node-compiler') as { NodeCompiler: typeof NodeCompiler };
+  engine = { typst: '0.13', tagged: false, NodeCompiler: fallback.NodeCompiler };
+  return engine;
+}
+let warned = false;
+
 let compiler: NodeCompiler | undefined;
 let compiled = 0;
 
 /** One compiler per process: fonts are loaded once and layouts are memoised across documents. */
 function getCompiler(): NodeCompiler {
-  compiler ??= NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontPaths: [FONT_DIR] }] });
+  compiler ??= typstEngine().NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontPaths: [FONT_DIR] }] });
   return compiler;
+}
+
+/**
+ * Blanks `/Suspects false` in the catalogue's mark information, in place and at the same length
+ * (so every cross-reference offset stays right). False is the default, so the document means
+ * the same; but poppler before 24 reports a false value as a "Syntax Error" on every open,
+ * which would make every tagged PDF look broken to `pdfinfo` and `pdftotext`.
+ */
+function quietSuspects(pdf: Buffer): void {
+  const entry = Buffer.from('/Suspects false');
+  const at = pdf.indexOf(entry);
+  if (at >= 0 && pdf.indexOf(entry, at + 1) < 0) pdf.fill(0x20, at, at + entry.length);
 }
 
 /** A Typst error with the template's own diagnostics. */
@@ -47,7 +101,13 @@ export function compilePdf(template: Template, data: unknown, timestamp: number)
     const details = error ? c.fetchDiagnostics(error) : [];
     throw new TypstError(`Typst could not typeset ${template}: ${JSON.stringify(details).slice(0, 2000)}`);
   }
-  const pdf = c.pdf(result.result, { creationTimestamp: timestamp });
+  // PDF/UA-1 makes Typst check what a tagged document needs (a title, a language, alternative
+  // text) and fail loudly when it is missing, rather than write a PDF that only looks tagged.
+  const pdf = c.pdf(result.result, {
+    creationTimestamp: timestamp,
+    ...(typstEngine().tagged ? { pdfStandard: 'ua-1' } : {}),
+  });
+  if (typstEngine().tagged) quietSuspects(pdf);
   // Keep memory flat across thousands of documents: drop Typst's memoised layouts that
   // were not reused recently, and let V8 free the native documents it still holds.
   // Evicting everything older than this document costs no time here and keeps each

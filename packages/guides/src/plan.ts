@@ -5,6 +5,7 @@ import { validateContent, type Module } from '@frontline/schema';
 import { guideData, handoutData, type Paper } from './data.ts';
 import { planData } from './plan-data.ts';
 import { documentName, type Job } from './job.ts';
+import { typstEngine } from './compile.ts';
 import { TEMPLATES, type Template } from './templates.ts';
 
 export { documentName, type Job };
@@ -68,6 +69,8 @@ export interface Plan {
  * collected before the typesetting processes start: only the encoded documents stay in memory.
  */
 export function planJobs(options: PlanOptions): Plan {
+  // A PDF typeset by another Typst (0.13 untagged, 0.14 tagged) is not the same document.
+  const engine = typstEngine().typst;
   const papers = (options.papers ?? ['a4', 'letter']) as Paper[];
   const { modules, diagnostics, corpus, plans } = validateContent(options.content);
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
@@ -94,7 +97,12 @@ export function planJobs(options: PlanOptions): Plan {
     const file = join(options.out, paper, documentName(name, kind));
     const timestamp = timestampFor(updated);
     const json = JSON.stringify(data);
-    const hash = createHash('sha256').update(TEMPLATE_HASH).update(json).update(String(timestamp)).digest('hex');
+    const hash = createHash('sha256')
+      .update(TEMPLATE_HASH)
+      .update(engine)
+      .update(json)
+      .update(String(timestamp))
+      .digest('hex');
     result.documents.push({ name, paper, kind, file });
     if (manifest[file] === hash && existsSync(file)) result.unchanged += 1;
     else {

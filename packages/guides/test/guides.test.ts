@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGuides, type BuildResult } from '../src/index.ts';
+import { buildGuides, typstEngine, type BuildResult } from '../src/index.ts';
 
 const content = fileURLToPath(new URL('./fixtures/content/', import.meta.url));
 
@@ -133,6 +133,39 @@ describe('guides and handouts', () => {
       expect(readFileSync(join(inline, 'a4', d.file.split('/').at(-1)!)).equals(readFileSync(d.file)), d.file).toBe(
         true,
       );
+  });
+
+  it('tags every PDF for screen readers (PDF/UA-1) with Typst 0.14, which has a binary for Linux x64', () => {
+    const engine = typstEngine();
+    if (process.platform === 'linux' && process.arch === 'x64') expect(engine.typst).toBe('0.14');
+    for (const d of result.documents) {
+      const info = spawnSync('pdfinfo', [d.file], { encoding: 'utf8' });
+      expect(info.status, d.file).toBe(0);
+      // Nothing on stderr: poppler opens the file without a complaint.
+      expect(info.stderr, d.file).toBe('');
+      expect(info.stdout, d.file).toMatch(engine.tagged ? /^Tagged:\s+yes$/m : /^Tagged:\s+no$/m);
+      if (engine.tagged) expect(readFileSync(d.file).includes('pdfuaid:part>1<'), d.file).toBe(true);
+    }
+  });
+
+  it('typesets every template with the Typst 0.13 fallback too (untagged)', async () => {
+    const fallback = temp();
+    const before = process.env.FRONTLINE_TYPST;
+    process.env.FRONTLINE_TYPST = '0.13';
+    try {
+      // The typesetting processes inherit the setting; this process only plans.
+      const built = await buildGuides({ content, out: fallback, papers: ['a4'], progress: false, workers: 2 });
+      expect(built.documents.length).toBe(6);
+      for (const d of built.documents) {
+        const info = spawnSync('pdfinfo', [d.file], { encoding: 'utf8' });
+        expect(info.stdout, d.file).toMatch(/^Creator:\s+Typst 0\.13/m);
+        expect(info.stdout, d.file).toMatch(/^Tagged:\s+no$/m);
+        expect(pdfText(d.file).length, d.file).toBeGreaterThan(200);
+      }
+    } finally {
+      if (before === undefined) delete process.env.FRONTLINE_TYPST;
+      else process.env.FRONTLINE_TYPST = before;
+    }
   });
 
   it('reports an unknown module from the planning process', async () => {
