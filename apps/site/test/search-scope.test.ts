@@ -8,7 +8,7 @@ const site = fileURLToPath(new URL('../', import.meta.url));
 // pagefind.yml names the pages Pagefind reads; a page that sets `indexed` outside that list
 // would silently drop out of search, and a list wider than the indexed pages wastes build time.
 it('indexes exactly the pages that mark themselves for search', () => {
-  const glob = /^glob: "\{(.*)\}"$/m.exec(readFileSync(join(site, 'pagefind.yml'), 'utf8'))?.[1];
+  const glob = /^glob: ['"]\{(.*)\}['"]$/m.exec(readFileSync(join(site, 'pagefind.yml'), 'utf8'))?.[1];
   expect(glob).toBeDefined();
   const listed = glob!.split(',').sort();
   const pages = join(site, 'src/pages');
