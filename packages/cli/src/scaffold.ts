@@ -1,21 +1,24 @@
-/** The text of a new module: every required part present, each with a prompt to replace. */
+import { SCAFFOLD_PROMPTS as P } from '@frontline/schema';
+
+/** The text of a new module: every required part present, each with a prompt to replace
+ * (`no-scaffold-prompt` reports any prompt left in place). */
 export function scaffoldModule(input: { id: string; title: string; audience: string; today: string }): string {
   const title = input.title.replaceAll('"', '\\"');
   return `---
 id: ${input.id}
 title: "${title}"
 summary: >-
-  Say in one or two plain sentences what this module helps people do.
+  ${P.summary}
 audience: [${input.audience}]
 level: foundation
 duration: 60
 objectives:
   - id: first-objective
-    text: State the first thing participants will be able to do, starting with a verb.
+    text: ${P.objective1}
   - id: second-objective
-    text: State the second thing participants will be able to do.
+    text: ${P.objective2}
   - id: third-objective
-    text: State the third thing participants will be able to do.
+    text: ${P.objective3}
 prerequisites: []
 version: 0.1.0
 updated: ${input.today}
@@ -28,28 +31,28 @@ preparation:
     lead: 2 days
 ---
 
-Write a short introduction for learners: why this topic matters at work.
+${P.introduction}
 
 ::segment[Opening]{minutes=10 method=presentation}
 
-Describe how the session opens and the situation it starts from.
+${P.opening}
 
 :::facilitator[How to run it]
-Explain to the facilitator how to run the opening and what to watch for.
+${P.openingNote}
 :::
 
 ::segment[Practice]{minutes=30 method=discussion}
 
 ::::discussion[Talk it through]{objectives="first-objective second-objective"}
-Write the question the groups discuss.
+${P.discussion}
 
 :::expected
-List what good answers contain.
+${P.expected}
 :::
 ::::
 
 :::handout[Worksheet]
-Write the worksheet instructions.
+${P.worksheet}
 
 ::writing-space{lines=6}
 :::
@@ -57,35 +60,35 @@ Write the worksheet instructions.
 ::segment[Check and close]{minutes=20 method=check}
 
 :::check
-::question[Write the first question.]{objective=first-objective}
+::question[${P.question1}]{objective=first-objective}
 
-- [x] The correct option
-- [ ] A wrong option
-- [ ] Another wrong option
+- [x] ${P.correct}
+- [ ] ${P.wrong}
+- [ ] ${P.wrong2}
 
-Reason: Explain why the correct option is right.
+Reason: ${P.reason}
 
-::question[Write the second question.]{objective=second-objective}
+::question[${P.question2}]{objective=second-objective}
 
-- [ ] A wrong option
-- [x] The correct option
-- [ ] Another wrong option
+- [ ] ${P.wrong}
+- [x] ${P.correct}
+- [ ] ${P.wrong2}
 
-Reason: Explain why the correct option is right.
+Reason: ${P.reason}
 
-::question[Write the third question.]{objective=third-objective}
+::question[${P.question3}]{objective=third-objective}
 
-- [ ] A wrong option
-- [ ] Another wrong option
-- [x] The correct option
+- [ ] ${P.wrong}
+- [ ] ${P.wrong2}
+- [x] ${P.correct}
 
-Reason: Explain why the correct option is right.
+Reason: ${P.reason}
 :::
 
 :::takeaways
-- Write the first thing to remember.
-- Write the second thing to remember.
-- Write the third thing to remember.
+- ${P.takeaway1}
+- ${P.takeaway2}
+- ${P.takeaway3}
 :::
 `;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SCAFFOLD_PROMPTS } from '@frontline/schema';
 import { run } from './run.ts';
 
 const sample = fileURLToPath(new URL('../../guides/test/fixtures/content/', import.meta.url));
@@ -67,13 +68,30 @@ describe('frontline validate', () => {
 });
 
 describe('frontline new', () => {
-  it('scaffolds a module that validates, and never overwrites', async () => {
+  it('scaffolds a module whose only problems are its prompts, and never overwrites', async () => {
     const dir = workspace();
     const first = await run(['new', 'greeting-callers', '--title', 'Greeting callers'], dir);
     expect(first.code).toBe(0);
     const file = join(dir, 'content/modules/greeting-callers.md');
     expect(existsSync(file)).toBe(true);
-    expect((await run(['validate'], dir)).code).toBe(0);
+    // Untouched, the scaffold cannot be published: every instruction in it is reported.
+    const untouched = await run(['validate', '--format', 'json'], dir);
+    expect(untouched.code).toBe(1);
+    const problems = (JSON.parse(untouched.stdout) as { diagnostics: { ruleId: string }[] }).diagnostics;
+    expect(new Set(problems.map((d) => d.ruleId))).toEqual(new Set(['no-scaffold-prompt']));
+    const prompts = new Set<string>(Object.values(SCAFFOLD_PROMPTS));
+    expect(problems.length).toBeGreaterThanOrEqual(prompts.size);
+    expect(first.stdout).toContain(`replace the ${problems.length} instructions`);
+    // With every instruction replaced by text of the author's own, it validates.
+    let n = 0;
+    const filled = readFileSync(file, 'utf8').replace(
+      new RegExp([...prompts].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'),
+      () => `Callers need a clear next step, case ${(n += 1)}.`,
+    );
+    writeFileSync(file, filled);
+    const done = await run(['validate'], dir);
+    expect(done.stderr + done.stdout).not.toContain('no-scaffold-prompt');
+    expect(done.code).toBe(0);
     writeFileSync(file, 'edited by an author');
     const second = await run(['new', 'greeting-callers', '--title', 'Greeting callers'], dir);
     expect(second.code).toBe(1);

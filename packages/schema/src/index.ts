@@ -22,3 +22,5 @@ export * from './schemas/plan.ts';
 export * from './schedule.ts';
 export { checkPlans, PLAN_RULES, type CheckedPlan } from './plans.ts';
 export type { Rule, RuleContext, Corpus, ModuleFile } from './rule.ts';
+export { SCAFFOLD_PROMPTS } from './scaffold-prompts.ts';
+export { findScaffoldPrompts } from './rules/no-scaffold-prompt.ts';

@@ -19,7 +19,10 @@ pnpm dev                                                    # the site at http:/
 pnpm frontline guides --module my-module-id                 # the facilitator guide and handout PDFs in out/guides
 \`\`\`
 
-Your module appears at \`/modules/my-module-id/\`; add its id to a file in \`content/paths/\` to
+\`frontline new\` writes an instruction in every part to fill in (\`Write the first question.\`,
+\`A wrong option\` and so on); the validator reports each one left (\`no-scaffold-prompt\`), and
+the local site shows the list until they are gone, so a module cannot go out half-written.
+Once they are all replaced, your module appears at \`/modules/my-module-id/\`; add its id to a file in \`content/paths/\` to
 place it in a learning path. Errors block a pull request; warnings ask for a look.
 `;
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../main.ts';
+import { findScaffoldPrompts } from '@frontline/schema';
 import { scaffoldModule } from '../scaffold.ts';
 
 export const newCommand: Command = {
@@ -32,11 +33,12 @@ export const newCommand: Command = {
     }
     mkdirSync(dir, { recursive: true });
     // 'wx' fails if the file appeared meanwhile: never overwrite.
-    writeFileSync(file, scaffoldModule({ id, title, audience, today: new Date().toISOString().slice(0, 10) }), {
-      flag: 'wx',
-    });
+    const text = scaffoldModule({ id, title, audience, today: new Date().toISOString().slice(0, 10) });
+    writeFileSync(file, text, { flag: 'wx' });
+    const prompts = findScaffoldPrompts(text).length;
     io.stdout.write(
-      `Created ${relative(io.cwd, file)}\nNext: fill in each part, then run \`pnpm frontline validate ${relative(io.cwd, file)}\`.\n`,
+      `Created ${relative(io.cwd, file)}\nNext: replace the ${prompts} instructions in it with your text; ` +
+        `\`pnpm frontline validate ${relative(io.cwd, file)}\` lists each one left, with its line.\n`,
     );
     return EXIT.ok;
   },

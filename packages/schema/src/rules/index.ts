@@ -13,6 +13,7 @@ import { rule as imageAltText } from './image-alt-text.ts';
 import { rule as imageExists } from './image-exists.ts';
 import { rule as linksResolve } from './links-resolve.ts';
 import { rule as noPlaceholderText } from './no-placeholder-text.ts';
+import { rule as noScaffoldPrompt } from './no-scaffold-prompt.ts';
 import { rule as noPrerequisiteCycle } from './no-prerequisite-cycle.ts';
 import { rule as noRawHtml } from './no-raw-html.ts';
 import { rule as noUnclosedDirective } from './no-unclosed-directive.ts';
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
   imageExists,
   linksResolve,
   noPlaceholderText,
+  noScaffoldPrompt,
   noPrerequisiteCycle,
   noRawHtml,
   noUnclosedDirective,

@@ -1,0 +1,27 @@
+/**
+ * The instructions `frontline new` writes into a fresh module, one per part to fill in. They
+ * live here, beside the rule that finds them (`no-scaffold-prompt`), so that the scaffold and
+ * the check cannot drift apart: a module still carrying one of these is not finished.
+ */
+export const SCAFFOLD_PROMPTS = {
+  summary: 'Say in one or two plain sentences what this module helps people do.',
+  objective1: 'State the first thing participants will be able to do, starting with a verb.',
+  objective2: 'State the second thing participants will be able to do.',
+  objective3: 'State the third thing participants will be able to do.',
+  introduction: 'Write a short introduction for learners: why this topic matters at work.',
+  opening: 'Describe how the session opens and the situation it starts from.',
+  openingNote: 'Explain to the facilitator how to run the opening and what to watch for.',
+  discussion: 'Write the question the groups discuss.',
+  expected: 'List what good answers contain.',
+  worksheet: 'Write the worksheet instructions.',
+  question1: 'Write the first question.',
+  question2: 'Write the second question.',
+  question3: 'Write the third question.',
+  correct: 'The correct option',
+  wrong: 'A wrong option',
+  wrong2: 'Another wrong option',
+  reason: 'Explain why the correct option is right.',
+  takeaway1: 'Write the first thing to remember.',
+  takeaway2: 'Write the second thing to remember.',
+  takeaway3: 'Write the third thing to remember.',
+} as const;
