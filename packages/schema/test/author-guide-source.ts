@@ -24,6 +24,10 @@ pnpm frontline guides --module my-module-id                 # the facilitator gu
 the local site shows the list until they are gone, so a module cannot go out half-written.
 Once they are all replaced, your module appears at \`/modules/my-module-id/\`; add its id to a file in \`content/paths/\` to
 place it in a learning path. Errors block a pull request; warnings ask for a look.
+
+In VS Code, open the repository folder and accept the recommended extensions: \`::\` snippets
+write every directive, and **Ctrl+Shift+B** (Cmd+Shift+B), the task *Frontline: check the
+course*, puts each problem in the Problems panel at its line, with its rule and message.
 `;
 
 /** The whole author guide: the format reference, preview steps, and the rules reference. */
