@@ -107,6 +107,25 @@ for (const size of sizes) {
   }
   if (only.has('site') && siteSizes.has(size)) {
     const astroBin = (dir: string) => join(root, dir, 'node_modules', '.bin', 'astro');
+    // The course site builds with the Node flags of its own build script (apps/site/package.json).
+    const siteScript = (
+      JSON.parse(readFileSync(join(root, 'apps/site/package.json'), 'utf8')) as { scripts: { build: string } }
+    ).scripts.build;
+    const siteFlags = /^node ((?:--\S+ )*)node_modules\/astro\/bin\/astro\.mjs build/
+      .exec(siteScript)?.[1]
+      ?.split(' ')
+      .filter(Boolean);
+    if (!siteFlags)
+      throw new Error(
+        `apps/site's build script is not \`node [flags] node_modules/astro/bin/astro.mjs build …\`: ${siteScript}`,
+      );
+    const siteBuild = (env: NodeJS.ProcessEnv) =>
+      runOnce(
+        node,
+        [...siteFlags, join(root, 'apps/site/node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+        env,
+        join(root, 'apps/site'),
+      );
     // Cold: no content-layer cache and no output from an earlier build (overwriting a
     // thousand pages costs this machine seconds of system time that a fresh folder does not).
     const cold = (dir: string, out: string) => {
@@ -125,7 +144,7 @@ for (const size of sizes) {
         FRONTLINE_OUT_DIR: siteOut,
         ASTRO_TELEMETRY_DISABLED: '1',
       };
-      const build = runOnce(astroBin('apps/site'), ['build', '--silent'], env, join(root, 'apps/site'));
+      const build = siteBuild(env);
       const index = runOnce(
         join(root, 'apps/site/node_modules/.bin/pagefind'),
         ['--site', siteOut, '--quiet'],
@@ -144,7 +163,7 @@ for (const size of sizes) {
         FRONTLINE_OUT_DIR: siteOut,
         ASTRO_TELEMETRY_DISABLED: '1',
       };
-      const build = runOnce(astroBin('apps/site'), ['build', '--silent'], env, join(root, 'apps/site'));
+      const build = siteBuild(env);
       const index = runOnce(
         join(root, 'apps/site/node_modules/.bin/pagefind'),
         ['--site', siteOut, '--quiet'],

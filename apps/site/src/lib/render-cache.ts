@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,27 +23,42 @@ function rendererHash(): string {
  * Rendered module data cached between builds by content hash: the module's text, plus
  * everything else its rendering reads (glossary, module titles, build audience, renderer code).
  *
- * The cache is one file per context, read once and written once (`save`, at the end of a build):
- * a thousand small files cost more in system calls than the rendering they save. Saving keeps
- * only the entries this build used, so the file never grows past the course.
+ * One file per context, one JSON line per entry: read once when the cache opens; entries
+ * rendered during a build are appended to a temporary file in batches, so a cold build holds
+ * none of them in memory, and `save` (at the end of a build) adds the reused entries and moves
+ * the file into place. A thousand small files cost more in system calls than the rendering
+ * they save. Without `persist` (the dev server) new entries stay in memory and are not saved.
  */
 export class RenderCache {
   readonly #salt: string;
   readonly #file: string;
-  readonly #previous: Map<string, unknown>;
-  readonly #used = new Map<string, unknown>();
-  #dirty = false;
+  readonly #persist: boolean;
+  readonly #previous = new Map<string, unknown>();
+  readonly #reused = new Set<string>();
+  readonly #fresh = new Map<string, unknown>();
+  #pending: string[] = [];
+  #pendingLength = 0;
+  #temporary: string | undefined;
 
-  constructor(...context: string[]) {
+  constructor(context: readonly string[], { persist = true }: { persist?: boolean } = {}) {
     this.#salt = createHash('sha256').update(rendererHash()).update(context.join('\0')).digest('hex');
-    this.#file = join(DIR, `${this.#salt.slice(0, 32)}.json`);
-    let previous: Map<string, unknown>;
+    this.#file = join(DIR, `${this.#salt.slice(0, 32)}.ndjson`);
+    this.#persist = persist;
+    let text = '';
     try {
-      previous = new Map(Object.entries(JSON.parse(readFileSync(this.#file, 'utf8')) as Record<string, unknown>));
+      text = readFileSync(this.#file, 'utf8');
     } catch {
-      previous = new Map();
+      // No cache yet.
     }
-    this.#previous = previous;
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      try {
+        const [key, value] = JSON.parse(line) as [string, unknown];
+        this.#previous.set(key, value);
+      } catch {
+        // A damaged line is a cache miss, nothing worse.
+      }
+    }
   }
 
   keyOf(source: string): string {
@@ -52,29 +67,51 @@ export class RenderCache {
 
   get<T>(source: string): T | undefined {
     const key = this.keyOf(source);
-    const value = this.#used.get(key) ?? this.#previous.get(key);
-    if (value !== undefined) this.#used.set(key, value);
-    return value as T | undefined;
+    if (this.#fresh.has(key)) return this.#fresh.get(key) as T;
+    if (!this.#previous.has(key)) return undefined;
+    this.#reused.add(key);
+    return this.#previous.get(key) as T;
   }
 
   set<T>(source: string, value: T): T {
-    this.#used.set(this.keyOf(source), value);
-    this.#dirty = true;
+    const key = this.keyOf(source);
+    if (!this.#persist) {
+      this.#fresh.set(key, value);
+      return value;
+    }
+    const line = `${JSON.stringify([key, value])}\n`;
+    this.#pending.push(line);
+    this.#pendingLength += line.length;
+    if (this.#pendingLength > 1 << 20) this.#flush();
     return value;
   }
 
+  #flush(): void {
+    if (!this.#pending.length) return;
+    if (!this.#temporary) {
+      mkdirSync(DIR, { recursive: true });
+      this.#temporary = `${this.#file}.${process.pid}.tmp`;
+      writeFileSync(this.#temporary, '');
+    }
+    appendFileSync(this.#temporary, this.#pending.join(''));
+    this.#pending = [];
+    this.#pendingLength = 0;
+  }
+
   /**
-   * Writes the entries used since this cache was opened, atomically (temporary file, then
-   * rename), and drops the files of other contexts; does nothing when nothing new was rendered.
+   * Moves this build's entries (new and reused) into place and drops the files of other
+   * contexts; does nothing when nothing new was rendered and nothing cached went unused.
    */
   save(): void {
-    if (!this.#dirty && this.#used.size === this.#previous.size) return;
-    mkdirSync(DIR, { recursive: true });
+    if (!this.#persist) return;
+    if (!this.#pending.length && !this.#temporary && this.#reused.size === this.#previous.size) return;
+    for (const key of this.#reused) this.#pending.push(`${JSON.stringify([key, this.#previous.get(key)])}\n`);
+    this.#flush();
+    this.#temporary ??= (writeFileSync(`${this.#file}.${process.pid}.tmp`, ''), `${this.#file}.${process.pid}.tmp`);
     for (const name of readdirSync(DIR))
-      if (name !== `${this.#salt.slice(0, 32)}.json`) rmSync(join(DIR, name), { force: true, recursive: true });
-    const temporary = `${this.#file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(Object.fromEntries(this.#used)));
-    renameSync(temporary, this.#file);
-    this.#dirty = false;
+      if (!name.startsWith(`${this.#salt.slice(0, 32)}.ndjson`))
+        rmSync(join(DIR, name), { force: true, recursive: true });
+    renameSync(this.#temporary, this.#file);
+    this.#temporary = undefined;
   }
 }

@@ -44,9 +44,9 @@ export function share(result: ValidationResult, generation: string): string {
     sources: new Map(result.corpus.modules.map((m) => [m.file, m.parsed.text])),
     titles,
     cache: new RenderCache(
-      [...result.corpus.glossaryIndex].join('\n'),
-      JSON.stringify([...titles]),
-      String(learnerOnly),
+      [[...result.corpus.glossaryIndex].join('\n'), JSON.stringify([...titles]), String(learnerOnly)],
+      // The dev server renders on demand and never saves; a build saves at its end.
+      { persist: process.env.NODE_ENV !== 'development' },
     ),
   };
   return generation;
