@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,5 +74,42 @@ it('puts every problem of `frontline validate` in the editor, at its place and w
       code: d.ruleId,
       message: d.message,
     })),
+  );
+});
+
+// .remarkrc.mjs wires the committed frontmatter schema into the editor's remark extension; the
+// remark command line reads the same configuration, so it stands in for the editor here.
+it('checks module frontmatter against the committed JSON Schema in the editor (remark)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'frontline-remark-'));
+  cpSync(join(repo, '.remarkrc.mjs'), join(dir, '.remarkrc.mjs'));
+  mkdirSync(join(dir, 'packages/schema'), { recursive: true });
+  cpSync(
+    join(repo, 'packages/schema/module-frontmatter.schema.json'),
+    join(dir, 'packages/schema/module-frontmatter.schema.json'),
+  );
+  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+  mkdirSync(join(dir, 'content/modules'), { recursive: true });
+  const good = readFileSync(join(sample, 'modules/outage-call.md'), 'utf8');
+  writeFileSync(join(dir, 'content/modules/good.md'), good);
+  writeFileSync(join(dir, 'content/modules/bad.md'), good.replace(/^level: .*$/m, 'level: expert'));
+  const remark = (file: string) => {
+    try {
+      execFileSync(process.execPath, [join(repo, 'node_modules/remark-cli/cli.js'), file, '--no-stdout', '--frail'], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+      return { code: 0, stderr: '' };
+    } catch (error) {
+      const e = error as { status: number; stderr: string };
+      return { code: e.status, stderr: e.stderr };
+    }
+  };
+  expect(remark('content/modules/good.md').code).toBe(0);
+  const bad = remark('content/modules/bad.md');
+  expect(bad.code).toBe(1);
+  // eslint-disable-next-line no-control-regex
+  expect(bad.stderr.replace(/\u001b\[\d+m/g, '')).toMatch(
+    /\d+:\d+-\d+:\d+\s+warning\s+Must be equal to one of the allowed values: `foundation`, `intermediate`, `advanced`.*frontmatter-schema/,
   );
 });

@@ -4,7 +4,7 @@ import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { PathSchema } from './schemas/path.ts';
 import { PlanSchema } from './schemas/plan.ts';
 
-const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
+const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', target: 'draft-7' });
 
 /** The JSON Schema of module frontmatter, as authors type it (zod's input side). */
 export function frontmatterJsonSchema(): Record<string, unknown> {
