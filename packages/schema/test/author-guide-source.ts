@@ -20,9 +20,10 @@ pnpm frontline guides --module my-module-id                 # the facilitator gu
 \`\`\`
 
 \`frontline new\` writes an instruction in every part to fill in (\`Write the first question.\`,
-\`A wrong option\` and so on); the validator reports each one left (\`no-scaffold-prompt\`), and
-the local site shows the list until they are gone, so a module cannot go out half-written.
-Once they are all replaced, your module appears at \`/modules/my-module-id/\`; add its id to a file in \`content/paths/\` to
+\`A wrong option\` and so on); the validator reports each one left (\`no-scaffold-prompt\`), so a module cannot go out
+half-written. While \`pnpm dev\` runs, its terminal prints every problem the moment you save,
+and the page keeps its last good version until they are fixed. Once every instruction is
+replaced, your module appears at \`/modules/my-module-id/\`; add its id to a file in \`content/paths/\` to
 place it in a learning path. Errors block a pull request; warnings ask for a look.
 
 In VS Code, open the repository folder and accept the recommended extensions: \`::\` snippets
