@@ -47,7 +47,11 @@ const rows: Row[] = [];
 const extra: Record<string, unknown> = {};
 
 for (const size of sizes) {
-  const corpus = makeCorpus(resolve(values.source), join(work, `corpus-${size}`), size);
+  const corpus = makeCorpus(
+    resolve(process.env.INIT_CWD ?? process.cwd(), values.source),
+    join(work, `corpus-${size}`),
+    size,
+  );
   log(`corpus of ${size} modules: ${corpus}`);
 
   if (only.has('validate')) {
@@ -342,7 +346,8 @@ if (pw)
     `| CSS (gzip) | ${(pw.cssGzip / 1024).toFixed(1)} KB | 15 KB | ${pw.cssGzip <= 15 * 1024 ? 'yes' : '**no**'} |`,
   );
 const report = `${lines.join('\n')}\n`;
-const outDir = resolve(values.out);
+// Relative to where `pnpm bench` was typed (pnpm runs this from bench/ and sets INIT_CWD).
+const outDir = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, quick ? 'smoke.md' : 'latest.md'), report);
 writeFileSync(
