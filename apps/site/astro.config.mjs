@@ -49,7 +49,13 @@ export default defineConfig({
   // Tests build a learner-only site beside the main one.
   outDir: process.env.FRONTLINE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: {
+    format: 'directory',
+    inlineStylesheets: 'never',
+    // Render the next pages while earlier ones are written: 17 to 30 % faster at 1000 modules
+    // on this 2-core machine (three alternating pairs of cold builds), same peak memory.
+    concurrency: 4,
+  },
   integrations: [sitemap({ filter: (page) => !page.includes('/facilitator/') }), guides()],
   security: {
     csp: {
