@@ -87,13 +87,16 @@ for (const size of sizes) {
     ] as const;
     for (const [label, typst] of engines) {
       const out = join(work, `guides-${size}-${typst}`);
-      const frontline = bench(1, 0, () =>
-        runOnce(
+      // Every run starts from an empty output folder: otherwise the content-hash cache would
+      // turn every run after the first into a no-change run.
+      const frontline = bench(runs, warmup, () => {
+        rmSync(out, { recursive: true, force: true });
+        return runOnce(
           node,
           [join(root, 'packages/cli/src/bin.ts'), 'guides', '--content', corpus, '--out', out, '--paper', 'a4'],
           { ...process.env, CI: '1', FRONTLINE_TYPST: typst },
-        ),
-      );
+        );
+      });
       const documents = readdirSync(join(out, 'a4')).filter((f) => f.endsWith('.pdf')).length;
       const perDoc = frontline.medianMs / documents;
       const row: Row = { measure: `guides, all documents (${documents} PDFs, A4), ${label}`, size, frontline };
