@@ -62,6 +62,7 @@ let warned = false;
 
 let compiler: NodeCompiler | undefined;
 let compiled = 0;
+const BIG_PDF = 256 * 1024;
 
 /** One compiler per process: fonts are loaded once and layouts are memoised across documents. */
 function getCompiler(): NodeCompiler {
@@ -113,8 +114,10 @@ export function compilePdf(template: Template, data: unknown, timestamp: number)
   // Evicting everything older than this document costs no time here and keeps each
   // typesetting process near 160 MB instead of 210 MB.
   c.evictCache(0);
+  // A long document (a path's manual: 80 pages or more) holds a few hundred megabytes of
+  // native layout until V8 collects it, so collect at once rather than let several pile up.
   compiled += 1;
-  if (compiled % 10 === 0) collectGarbage();
+  if (compiled % 10 === 0 || pdf.length > BIG_PDF) collectGarbage();
   return pdf;
 }
 
