@@ -35,13 +35,25 @@ ${P.introduction}
 
 ::segment[Opening]{minutes=10 method=presentation}
 
+:::facilitator[Purpose]
+${P.openingPurpose}
+:::
+
 ${P.opening}
 
 :::facilitator[How to run it]
 ${P.openingNote}
 :::
 
+:::facilitator[Transition]
+${P.openingTransition}
+:::
+
 ::segment[Practice]{minutes=30 method=discussion}
+
+:::facilitator[Purpose]
+${P.practicePurpose}
+:::
 
 ::::discussion[Talk it through]{objectives="first-objective second-objective"}
 ${P.discussion}
@@ -57,7 +69,15 @@ ${P.worksheet}
 ::writing-space{lines=6}
 :::
 
+:::facilitator[Transition]
+${P.practiceTransition}
+:::
+
 ::segment[Check and close]{minutes=20 method=check}
+
+:::facilitator[Purpose]
+${P.closePurpose}
+:::
 
 :::check
 ::question[${P.question1}]{objective=first-objective}

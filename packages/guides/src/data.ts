@@ -154,6 +154,21 @@ function segmentsOf(module: Module) {
   }));
 }
 
+/** A segment's top-level facilitator note labelled `label` (any case)? */
+const isNote = (node: RootContent, label: string) =>
+  node.type === 'containerDirective' && node.name === 'facilitator' && labelOf(node).toLowerCase() === label;
+
+/**
+ * A segment's nodes in the order a facilitator reads them: its purpose first, its transition
+ * last (FORMAT.md, "Segments for the facilitator"), wherever the author put them.
+ */
+function purposeFirst(nodes: readonly RootContent[]): RootContent[] {
+  const purpose = nodes.filter((n) => isNote(n, 'purpose'));
+  const transition = nodes.filter((n) => isNote(n, 'transition'));
+  const rest = nodes.filter((n) => !purpose.includes(n) && !transition.includes(n));
+  return [...purpose, ...rest, ...transition];
+}
+
 /** The facilitator guide's data: everything, including facilitator-only material. */
 export function guideData(
   module: Module,
@@ -178,7 +193,7 @@ export function guideData(
       questionNumber += q.length;
       return q;
     });
-    return { ...row, blocks: blocks(s.children, opts), questions };
+    return { ...row, blocks: blocks(purposeFirst(s.children), opts), questions };
   });
   const all = module.tree.children;
   return {

@@ -68,6 +68,28 @@ describe('guides and handouts', () => {
     expect(text).toMatch(/Page 1 of \d+/);
   });
 
+  it('prints each segment with its purpose first and its transition last, wherever the author put them', () => {
+    const text = pdfText(file('a4', 'facilitator-guide')).replace(/\s+/g, ' ');
+    const at = (marker: string) => {
+      const i = text.indexOf(marker);
+      expect(i, marker).toBeGreaterThan(-1);
+      return i;
+    };
+    const order = [
+      'PURPOSE-OPENING',
+      'FACILITATOR-ONLY-NOTE',
+      'TRANSITION-OPENING',
+      'PURPOSE-ROLEPLAY',
+      'Opening lines worksheet',
+      'TRANSITION-ROLEPLAY',
+      'PURPOSE-CLOSE',
+    ].map(at);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    for (const secret of ['PURPOSE-', 'TRANSITION-']) {
+      expect(pdfText(file('a4', 'participant-handout'))).not.toContain(secret);
+    }
+  });
+
   it('names the module and the current section in the running header', () => {
     const page2 = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', file('a4', 'facilitator-guide'), '-'], {
       encoding: 'utf8',

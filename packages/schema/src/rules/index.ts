@@ -26,6 +26,7 @@ import { rule as prerequisiteExists } from './prerequisite-exists.ts';
 import { rule as requiredSections } from './required-sections.ts';
 import { rule as roleplayComplete } from './roleplay-complete.ts';
 import { rule as segmentAttributes } from './segment-attributes.ts';
+import { rule as segmentFacilitation } from './segment-facilitation.ts';
 import { rule as segmentsSumToDuration } from './segments-sum-to-duration.ts';
 import { rule as uniqueIds } from './unique-ids.ts';
 import { rule as yamlSyntax } from './yaml-syntax.ts';
@@ -59,6 +60,7 @@ export const rules: readonly Rule[] = [
   requiredSections,
   roleplayComplete,
   segmentAttributes,
+  segmentFacilitation,
   segmentsSumToDuration,
   uniqueIds,
   yamlSyntax,
