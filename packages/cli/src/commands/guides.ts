@@ -7,7 +7,16 @@ export const guidesCommand: Command = {
   usage: [
     'Usage: frontline guides [--out <dir>] [--paper a4|letter] [--module <id>] [--start 09:00] [--content <dir>]',
     '',
-    'Writes <out>/<paper>/<id>-facilitator-guide.pdf and <id>-participant-handout.pdf for every module.',
+    'Writes, under <out>/<paper>/ (default out/guides/a4/):',
+    '  <module>-facilitator-guide.pdf and <module>-participant-handout.pdf for every valid module,',
+    '  <path>-facilitator-manual.pdf and <path>-participant-workbook.pdf for every learning path,',
+    '  <plan>-day-plan.pdf and <plan>-participant-agenda.pdf for every delivery plan.',
+    'Documents whose data and templates have not changed are not typeset again.',
+    '',
+    'Options:',
+    '  --paper a4|letter   paper size (default a4)',
+    "  --module <id>       only that module's guide and handout",
+    '  --start 09:00       run the agenda clock from this time instead of 0:00',
   ].join('\n'),
   options: {
     out: { type: 'string', default: 'out/guides' },
