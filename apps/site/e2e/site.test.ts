@@ -114,6 +114,28 @@ describe('the built course site', () => {
     }
   });
 
+  it("prints handouts with each checklist box on its item's line and blank cells to write in", async () => {
+    const handout = (id: string) => readFileSync(`${dist}modules/${id}/handout/index.html`, 'utf8');
+    const id = modules.find((m) => handout(m).includes('class="checklist"') && handout(m).includes('class="blank"'));
+    expect(id, 'a handout with an observer checklist and a blank worksheet cell').toBeTruthy();
+    const { page } = await open(`/modules/${id}/handout/`);
+    await page.emulateMedia({ media: 'print' });
+    const items = page.locator('.checklist li');
+    expect(await items.count()).toBeGreaterThan(0);
+    // Box and text on one line: an item is no taller than two lines of its own text.
+    for (const li of await items.all()) {
+      const { height, line } = await li.evaluate((el) => ({
+        height: el.getBoundingClientRect().height,
+        line: parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.6,
+      }));
+      const text = (await li.textContent()) ?? '';
+      if (text.length < 60) expect(height, text).toBeLessThan(line * 1.9);
+    }
+    const cell = await page.locator('td.blank').first().boundingBox();
+    expect(cell?.height).toBeGreaterThan(36);
+    await page.close();
+  });
+
   for (const scheme of ['light', 'dark'] as const)
     it(`passes axe (WCAG 2.2 A/AA) on every page type in ${scheme} mode`, async () => {
       const first = (dir: string) => readdirSync(`${dist}${dir}`)[0];
