@@ -35,7 +35,20 @@ async function runPool(jobs: Job[], size: number, onDone: () => void): Promise<v
     }
     return;
   }
-  const queue = [...jobs];
+  // A path's manual or workbook combines a dozen modules and holds about 200 MB while it is
+  // typeset, against about 50 MB for one module's guide. At most one process typesets a
+  // combined document at a time (from the start of the run, so they do not gather at its end);
+  // the others take module documents. That keeps the pool's peak memory to one large document.
+  const isLarge = (job: Job) => job.template === 'facilitator-manual' || job.template === 'participant-workbook';
+  const large = jobs.filter(isLarge);
+  const small = jobs.filter((job) => !isLarge(job));
+  let largeRunning = 0;
+  const take = (): Job | undefined => {
+    // Only large documents left while one is being typeset: take one rather than sit idle.
+    const job = (largeRunning === 0 ? large.shift() : undefined) ?? small.shift() ?? large.shift();
+    if (job && isLarge(job)) largeRunning += 1;
+    return job;
+  };
   const children = Array.from({ length: Math.min(size, jobs.length) }, () =>
     fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], {
       execArgv: SMALL_HEAP,
@@ -49,13 +62,15 @@ async function runPool(jobs: Job[], size: number, onDone: () => void): Promise<v
       children.map(
         (child) =>
           new Promise<void>((resolve, reject) => {
+            let current: Job | undefined;
             const next = () => {
-              const job = queue.shift();
-              if (!job) return resolve();
-              child.send(job);
+              current = take();
+              if (!current) return resolve();
+              child.send(current);
             };
             child.on('message', (message: { id: number; error?: string }) => {
               if (message.error) return reject(new Error(message.error));
+              if (current && isLarge(current)) largeRunning -= 1;
               onDone();
               next();
             });
