@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { contentOf, labelOf, type Module } from '@frontline/schema';
+import { contentOf, isFacilitatorNote, labelOf, type Module } from '@frontline/schema';
 import { blocks, inlines, type Block, type Inline } from './blocks.ts';
 
 export type Paper = 'a4' | 'letter';
@@ -154,18 +154,14 @@ function segmentsOf(module: Module) {
   }));
 }
 
-/** A segment's top-level facilitator note labelled `label` (any case)? */
-const isNote = (node: RootContent, label: string) =>
-  node.type === 'containerDirective' && node.name === 'facilitator' && labelOf(node).toLowerCase() === label;
-
 /**
  * A segment's nodes in the order a facilitator reads them: its purpose first, its transition
  * last (FORMAT.md, "Segments for the facilitator"), wherever the author put them.
  */
 function purposeFirst(nodes: readonly RootContent[]): RootContent[] {
-  const purpose = nodes.filter((n) => isNote(n, 'purpose'));
-  const transition = nodes.filter((n) => isNote(n, 'transition'));
-  const rest = nodes.filter((n) => !purpose.includes(n) && !transition.includes(n));
+  const purpose = nodes.filter((n) => isFacilitatorNote(n, 'purpose'));
+  const transition = nodes.filter((n) => isFacilitatorNote(n, 'transition'));
+  const rest = nodes.filter((n) => !isFacilitatorNote(n, 'purpose') && !isFacilitatorNote(n, 'transition'));
   return [...purpose, ...rest, ...transition];
 }
 

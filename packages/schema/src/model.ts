@@ -128,6 +128,11 @@ export function labelOf(node: Directive): string {
   return toString(node).trim();
 }
 
+/** Is `node` a `:::facilitator[Label]` note whose label is `label` (lower case; any case in the file)? */
+export function isFacilitatorNote(node: RootContent, label: string): node is ContainerDirective {
+  return node.type === 'containerDirective' && node.name === 'facilitator' && labelOf(node).toLowerCase() === label;
+}
+
 /** Children of a container directive without its label paragraph. */
 export function contentOf(node: ContainerDirective): ContainerDirective['children'] {
   const first = node.children[0];

@@ -1,17 +1,6 @@
-import type { ContainerDirective } from 'mdast-util-directive';
-import { labelOf } from '../model.ts';
+import { isFacilitatorNote } from '../model.ts';
 import type { Rule } from '../rule.ts';
 import { firstLineOf } from '../rule.ts';
-
-/** A top-level facilitator note in a segment whose label is `label` (any case). */
-function hasNote(children: readonly { type: string }[], label: string): boolean {
-  return children.some(
-    (c) =>
-      c.type === 'containerDirective' &&
-      (c as ContainerDirective).name === 'facilitator' &&
-      labelOf(c as ContainerDirective).toLowerCase() === label,
-  );
-}
 
 export const rule: Rule = {
   id: 'segment-facilitation',
@@ -23,7 +12,7 @@ export const rule: Rule = {
     const segments = module.body.segments;
     for (const segment of segments) {
       const title = segment.title || 'an untitled segment';
-      if (!hasNote(segment.children, 'purpose'))
+      if (!segment.children.some((c) => isFacilitatorNote(c, 'purpose')))
         report(
           firstLineOf(segment.node),
           `Missing purpose in segment “${title}”, expected a \`:::facilitator[Purpose]\` note`,
@@ -32,7 +21,7 @@ export const rule: Rule = {
           },
         );
       const last = segment.index === segments.length - 1;
-      if (!last && !hasNote(segment.children, 'transition'))
+      if (!last && !segment.children.some((c) => isFacilitatorNote(c, 'transition')))
         report(
           firstLineOf(segment.node),
           `Missing transition in segment “${title}”, expected a \`:::facilitator[Transition]\` note leading into “${segments[segment.index + 1]?.title ?? 'the next segment'}”`,
