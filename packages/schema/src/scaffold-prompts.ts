@@ -11,7 +11,8 @@ export const SCAFFOLD_PROMPTS = {
   introduction: 'Write a short introduction for learners: why this topic matters at work.',
   openingPurpose: 'Tell the facilitator what the opening is for and what people should leave it with.',
   opening: 'Describe how the session opens and the situation it starts from.',
-  openingNote: 'Explain to the facilitator how to run the opening and what to watch for.',
+  openingNote:
+    'List the steps of the opening for the facilitator, each ending with its time in brackets (in minutes, adding up to the segment’s 10), and what to watch for.',
   openingTransition: 'Write what the facilitator says to move from the opening into the practice.',
   practicePurpose: 'Tell the facilitator what the practice is for.',
   discussion: 'Write the question the groups discuss.',

@@ -28,6 +28,7 @@ import { rule as roleplayComplete } from './roleplay-complete.ts';
 import { rule as segmentAttributes } from './segment-attributes.ts';
 import { rule as segmentFacilitation } from './segment-facilitation.ts';
 import { rule as segmentsSumToDuration } from './segments-sum-to-duration.ts';
+import { rule as stepsSumToSegment } from './steps-sum-to-segment.ts';
 import { rule as uniqueIds } from './unique-ids.ts';
 import { rule as yamlSyntax } from './yaml-syntax.ts';
 
@@ -62,6 +63,7 @@ export const rules: readonly Rule[] = [
   segmentAttributes,
   segmentFacilitation,
   segmentsSumToDuration,
+  stepsSumToSegment,
   uniqueIds,
   yamlSyntax,
 ];
