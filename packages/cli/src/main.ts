@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { suggestCommand } from './suggest-command.ts';
@@ -46,12 +47,19 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
   },
 };
 
+/** The CLI's version, from its package.json (read only when asked). */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `frontline ${pkg.version}`;
+}
+
 function help(): string {
   const lines = ['Usage: frontline <command> [options]', '', 'Commands:'];
   for (const [name, command] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${command.summary}`);
   lines.push(
     '',
     'Every command takes --content <dir> (default: $FRONTLINE_CONTENT, else content).',
+    '`frontline --version` prints the version.',
     'Run `frontline <command> --help` for its options.',
   );
   return lines.join('\n');
@@ -63,6 +71,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? io.stdout : io.stderr).write(`${help()}\n`);
     return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout.write(`${version()}\n`);
+    return EXIT.ok;
   }
   const entry = commands[name];
   if (!entry) {

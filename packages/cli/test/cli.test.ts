@@ -67,6 +67,18 @@ describe('frontline validate', () => {
   });
 });
 
+describe('frontline --version', () => {
+  it('prints the version from the package and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-v']) {
+      const result = await run([flag], workspace());
+      expect(result).toMatchObject({ code: 0, stdout: `frontline ${version}\n`, stderr: '' });
+    }
+  });
+});
+
 describe('frontline new', () => {
   it('scaffolds a module whose only problems are its prompts, and never overwrites', async () => {
     const dir = workspace();
