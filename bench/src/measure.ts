@@ -6,6 +6,12 @@ export interface Sample {
   ms: number;
   /** Peak resident memory in MB (GNU time), or NaN where /usr/bin/time is missing. */
   mb: number;
+  /**
+   * CPU time in ms (user + system) of the command and every child it waited for, from GNU
+   * time; NaN where /usr/bin/time is missing. Against `ms`, it shows how many cores the work
+   * kept busy, and so what a machine with more cores could gain.
+   */
+  cpuMs: number;
 }
 
 export interface Stats {
@@ -13,6 +19,8 @@ export interface Stats {
   medianMs: number;
   minMs: number;
   peakMb: number;
+  /** Median CPU time (user + system) of the runs, NaN where unknown. */
+  cpuMs: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -29,16 +37,16 @@ export function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv 
   const inner = tree ? [process.execPath, TREE_RSS, command, ...args] : [command, ...args];
   const started = process.hrtime.bigint();
   const result = timed
-    ? spawnSync(GNU_TIME, ['-f', '%M', ...inner], { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    ? spawnSync(GNU_TIME, ['-f', '%M %U %S', ...inner], { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
     : spawnSync(inner[0]!, inner.slice(1), { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${(result.stderr ?? '').slice(-2000)}`);
   const lines = (result.stderr ?? '').trimEnd().split('\n');
-  const gnuKb = timed ? Number(lines.pop()) : NaN;
+  const [gnuKb = NaN, user = NaN, system = NaN] = timed ? (lines.pop() ?? '').split(' ').map(Number) : [];
   const treeKb = tree ? Number(lines.pop()) : NaN;
   const kb = Math.max(...[gnuKb, treeKb].filter(Number.isFinite));
-  return { ms, mb: Number.isFinite(kb) ? kb / 1024 : NaN };
+  return { ms, mb: Number.isFinite(kb) ? kb / 1024 : NaN, cpuMs: (user + system) * 1000 };
 }
 
 /** The median of `runs` timed runs after `warmup` untimed ones. */
@@ -46,10 +54,21 @@ export function bench(runs: number, warmup: number, once: () => Sample): Stats {
   for (let i = 0; i < warmup; i++) once();
   const samples = Array.from({ length: runs }, once);
   const times = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const middle = Math.floor(times.length / 2);
-  const medianMs = times.length % 2 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
-  return { runs, medianMs, minMs: times[0]!, peakMb: Math.max(...samples.map((s) => s.mb)) };
+  return {
+    runs,
+    medianMs: median(times),
+    minMs: times[0]!,
+    peakMb: Math.max(...samples.map((s) => s.mb)),
+    cpuMs: median(samples.map((s) => s.cpuMs).sort((a, b) => a - b)),
+  };
+}
+
+/** The middle of sorted numbers (the mean of the two middle ones for an even count). */
+function median(sorted: number[]): number {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 export const fmtMb = (mb: number) => (Number.isFinite(mb) ? `${mb.toFixed(0)} MB` : 'n/a');
+export const fmtCpu = (ms: number) => (Number.isFinite(ms) ? fmtMs(ms) : 'n/a');

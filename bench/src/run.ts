@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { cpSync, rmSync } from 'node:fs';
 import { makeCorpus } from './corpus.ts';
 import { firstSearchBytes } from './search-bytes.ts';
-import { bench, fmtMb, fmtMs, runOnce, type Sample, type Stats } from './measure.ts';
+import { bench, fmtCpu, fmtMb, fmtMs, runOnce, type Sample, type Stats } from './measure.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
@@ -159,7 +159,7 @@ for (const size of sizes) {
         join(root, 'apps/site'),
       );
       indexing.push(index);
-      return { ms: build.ms + index.ms, mb: Math.max(build.mb, index.mb) };
+      return { ms: build.ms + index.ms, mb: Math.max(build.mb, index.mb), cpuMs: build.cpuMs + index.cpuMs };
     });
     // Warm: the content-layer and render caches of the build before are kept (output cleared).
     const warm = bench(runs, 0, () => {
@@ -177,7 +177,7 @@ for (const size of sizes) {
         env,
         join(root, 'apps/site'),
       );
-      return { ms: build.ms + index.ms, mb: Math.max(build.mb, index.mb) };
+      return { ms: build.ms + index.ms, mb: Math.max(build.mb, index.mb), cpuMs: build.cpuMs + index.cpuMs };
     });
     rows.push({ measure: 'site build, warm (render cache kept)', size, frontline: warm });
     const middle = [...indexing].sort((a, b) => a.ms - b.ms)[Math.floor(indexing.length / 2)]!;
@@ -255,7 +255,7 @@ for (const size of sizes) {
       rows.push({
         measure: `first search download (${(bytes / 1024).toFixed(0)} KB)`,
         size,
-        frontline: { runs: 1, medianMs: 0, minMs: 0, peakMb: NaN },
+        frontline: { runs: 1, medianMs: 0, minMs: 0, peakMb: NaN, cpuMs: NaN },
         ...(size === 1000 ? { target: '≤ 150 KB', holds: bytes <= 150 * 1024 } : {}),
       });
       log(`first search at ${size} modules: ${(bytes / 1024).toFixed(0)} KB`);
@@ -319,16 +319,18 @@ const lines = [
   `Commit ${commit} · Node ${process.version} · ${machine} · ${new Date().toISOString()}`,
   `Command: \`pnpm bench ${process.argv.slice(2).join(' ')}\` · median of ${runs} run(s) after ${warmup} warm-up`,
   '',
-  '| measure | modules | Frontline | peak memory | peer | peer time | ratio | target | holds |',
-  '| --- | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |',
+  '| measure | modules | Frontline | CPU time | peak memory | peer | peer time | peer CPU | ratio | target | holds |',
+  '| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | --- |',
   ...rows.map((r) =>
     [
       r.measure,
       r.size,
       fmtMs(r.frontline.medianMs),
+      fmtCpu(r.frontline.cpuMs),
       fmtMb(r.frontline.peakMb),
       r.peerName ?? '',
       r.peer ? fmtMs(r.peer.medianMs) : '',
+      r.peer ? fmtCpu(r.peer.cpuMs) : '',
       r.peer ? `${(r.frontline.medianMs / r.peer.medianMs).toFixed(2)}×` : '',
       r.target ?? '',
       r.holds === undefined ? '' : r.holds ? 'yes' : '**no**',

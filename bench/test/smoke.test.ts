@@ -12,14 +12,18 @@ it('runs the benchmark end to end on 20 modules', { timeout: 180_000 }, () => {
   const run = fileURLToPath(new URL('../src/run.ts', import.meta.url));
   execFileSync(process.execPath, [run, '--quick', '--out', out, '--only', 'validate,guides'], { stdio: 'pipe' });
   const report = readFileSync(join(out, 'smoke.md'), 'utf8');
-  expect(report).toMatch(/\| validate \(cold process\) \| 20 \| [\d.]+ m?s \|/);
+  // Wall time, then CPU time (user + system, child processes included).
+  expect(report).toMatch(/\| validate \(cold process\) \| 20 \| [\d.]+ m?s \| [\d.]+ m?s \|/);
   expect(report).toMatch(/\| guides, all documents \(\d+ PDFs, A4\), Typst 0\.14, tagged PDF\/UA-1 \| 20 \|/);
   expect(report).toMatch(/\| guides, all documents \(\d+ PDFs, A4\), Typst 0\.13, untagged \| 20 \|/);
   const json = JSON.parse(readFileSync(join(out, 'smoke.json'), 'utf8')) as {
-    rows: { frontline: { medianMs: number } }[];
+    rows: { frontline: { medianMs: number; cpuMs: number } }[];
     node: string;
   };
   expect(json.rows.length).toBe(3); // validate, and guides with each Typst engine
-  for (const row of json.rows) expect(row.frontline.medianMs).toBeGreaterThan(0);
+  for (const row of json.rows) {
+    expect(row.frontline.medianMs).toBeGreaterThan(0);
+    expect(row.frontline.cpuMs).toBeGreaterThan(0);
+  }
   expect(json.node).toBe(process.version);
 });
