@@ -24,7 +24,9 @@ pnpm frontline guides --module my-module-id                 # the facilitator gu
 half-written. While \`pnpm dev\` runs, its terminal prints every problem the moment you save,
 and the page keeps its last good version until they are fixed. Once every instruction is
 replaced, your module appears at \`/modules/my-module-id/\`; add its id to a file in \`content/paths/\` to
-place it in a learning path. Errors block a pull request; warnings ask for a look.
+place it in a learning path. Errors block a pull request; warnings ask for a look. New rules and
+changes to the format are listed, with any migration, in
+[the format's changelog](../packages/schema/CHANGELOG.md).
 
 In VS Code, open the repository folder and accept the recommended extensions: \`::\` snippets
 write every directive, and **Ctrl+Shift+B** (Cmd+Shift+B), the task *Frontline: check the
@@ -34,7 +36,8 @@ course*, puts each problem in the Problems panel at its line, with its rule and 
 /** The whole author guide: the format reference, preview steps, and the rules reference. */
 export function buildAuthorGuide(): string {
   const format = readFileSync(join(here, '..', 'FORMAT.md'), 'utf8')
-    .replace(/^# The Frontline module format\n\nWhat is this\?[^\n]*\n[^\n]*\n[^\n]*\n/, '')
+    // The reference's title and its "What is this?" paragraph are for readers of FORMAT.md.
+    .replace(/^# The Frontline module format\n\nWhat is this\?.*?\n\n/s, '')
     .trim();
   const examples = rules.map((rule) => {
     const notOk = readFileSync(join(FIXTURES, rule.id, 'not-ok.md'), 'utf8');
