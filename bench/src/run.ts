@@ -34,6 +34,11 @@ const node = process.execPath;
 const work = mkdtempSync(join(tmpdir(), 'frontline-bench-'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** One part of a target, with its own verdict: a row that misses one part still shows the rest. */
+function part(text: string, holds: boolean): { text: string; holds: boolean } {
+  return { text: `${text} (${holds ? 'yes' : 'no'})`, holds };
+}
+
 interface Row {
   measure: string;
   size: number;
@@ -71,8 +76,9 @@ for (const size of sizes) {
     const ratio = frontline.medianMs / peer.medianMs;
     const row: Row = { measure: 'validate (cold process)', size, frontline, peer, peerName: 'remark pipeline' };
     if (size === 1000) {
-      row.target = '≤ 1.5 s and ≤ 0.2× remark';
-      row.holds = frontline.medianMs <= 1500 && ratio <= 0.2;
+      const parts = [part('≤ 1.5 s', frontline.medianMs <= 1500), part('≤ 0.2× remark', ratio <= 0.2)];
+      row.target = parts.map((p) => p.text).join(', ');
+      row.holds = parts.every((p) => p.holds);
     }
     rows.push(row);
     log(`validate ${size}: ${fmtMs(frontline.medianMs)} vs remark ${fmtMs(peer.medianMs)} (${ratio.toFixed(2)}×)`);
@@ -101,8 +107,13 @@ for (const size of sizes) {
       const perDoc = frontline.medianMs / documents;
       const row: Row = { measure: `guides, all documents (${documents} PDFs, A4), ${label}`, size, frontline };
       if (size === 1000) {
-        row.target = '≤ 30 s, < 500 MB, ≤ 25 ms per document';
-        row.holds = frontline.medianMs <= 30_000 && frontline.peakMb < 500 && perDoc <= 25;
+        const parts = [
+          part('≤ 30 s', frontline.medianMs <= 30_000),
+          part('< 500 MB', frontline.peakMb < 500),
+          part(`≤ 25 ms per document (${perDoc.toFixed(1)} ms)`, perDoc <= 25),
+        ];
+        row.target = parts.map((p) => p.text).join(', ');
+        row.holds = parts.every((p) => p.holds);
       }
       rows.push(row);
       extra[`guides-ms-per-document-${size}-typst-${typst}`] = perDoc;
@@ -208,22 +219,20 @@ for (const size of sizes) {
         join(root, 'bench/peers/starlight'),
       );
     });
-    const holds =
-      size === 1000
-        ? frontline.medianMs <= 1.2 * minimal.medianMs &&
-          frontline.medianMs <= 0.35 * starlight.medianMs &&
-          frontline.peakMb < 1024
-        : undefined;
+    const againstMinimal = [
+      part('≤ 1.2× minimal Astro', frontline.medianMs <= 1.2 * minimal.medianMs),
+      part('< 1 GB', frontline.peakMb < 1024),
+    ];
+    const againstStarlight = part('≤ 0.35× Starlight', frontline.medianMs <= 0.35 * starlight.medianMs);
     rows.push({
       measure: 'site build, cold (Astro + Pagefind)',
       size,
       frontline,
       peer: minimal,
       peerName: 'minimal Astro',
-      ...(size === 1000 ? { target: '≤ 1.2× minimal Astro, < 1 GB' } : {}),
-      ...(holds === undefined
-        ? {}
-        : { holds: frontline.medianMs <= 1.2 * minimal.medianMs && frontline.peakMb < 1024 }),
+      ...(size === 1000
+        ? { target: againstMinimal.map((p) => p.text).join(', '), holds: againstMinimal.every((p) => p.holds) }
+        : {}),
     });
     rows.push({
       measure: 'site build, cold (Astro + Pagefind)',
@@ -231,8 +240,7 @@ for (const size of sizes) {
       frontline,
       peer: starlight,
       peerName: 'Starlight',
-      ...(size === 1000 ? { target: '≤ 0.35× Starlight' } : {}),
-      ...(holds === undefined ? {} : { holds: frontline.medianMs <= 0.35 * starlight.medianMs }),
+      ...(size === 1000 ? { target: againstStarlight.text, holds: againstStarlight.holds } : {}),
     });
     log(
       `site ${size}: ${fmtMs(frontline.medianMs)} vs minimal Astro ${fmtMs(minimal.medianMs)}, Starlight ${fmtMs(starlight.medianMs)}`,
