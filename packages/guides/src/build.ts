@@ -32,6 +32,9 @@ async function runPool(jobs: Job[], size: number, onDone: () => void): Promise<v
     for (const job of jobs) {
       writeAtomic(job.file, compilePdf(job.template, jsonOf(job), job.timestamp));
       onDone();
+      // Node runs the finalisers that free a typeset document's native memory on a later turn
+      // of the event loop: a loop that never yields keeps every document (about 1.5 MB each).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return;
   }
