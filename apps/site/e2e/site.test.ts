@@ -133,6 +133,14 @@ describe('the built course site', () => {
     }
     const cell = await page.locator('td.blank').first().boundingBox();
     expect(cell?.height).toBeGreaterThan(36);
+    // The column to write in takes the spare width: at least half of its table.
+    for (const table of await page.locator('table:has(td.blank)').all()) {
+      const widths = await table.evaluate((el) => ({
+        table: el.getBoundingClientRect().width,
+        blank: el.querySelector('td.blank')!.getBoundingClientRect().width,
+      }));
+      expect(widths.blank).toBeGreaterThanOrEqual(widths.table * 0.45);
+    }
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { contentOf, isFacilitatorNote, labelOf, type Module } from '@frontline/schema';
-import { blocks, inlines, type Block, type Inline } from './blocks.ts';
+import { blocks, inlines, type Block, type BlockOptions, type Inline } from './blocks.ts';
 
 export type Paper = 'a4' | 'letter';
 
@@ -220,6 +220,37 @@ export function guideData(
   };
 }
 
+/**
+ * The handout's reflection sheets: the module's own `:::reflection` activities, or, for a module
+ * without one, a sheet built from its objectives, so that every handout has one: what each
+ * objective means in the participant's own work, and what could get in the way.
+ */
+function reflectionSheets(module: Module, opts: BlockOptions): HandoutData['reflections'] {
+  const authored = containers(module.tree.children, 'reflection').map((r) => ({
+    title: labelOf(r) || 'Reflection',
+    c: blocks(contentOf(r), opts),
+  }));
+  if (authored.length > 0) return authored;
+  const text = (v: string): Block => ({ t: 'p', c: [{ t: 'text', v }] });
+  return [
+    {
+      title: 'Putting it into practice',
+      c: [
+        text('Fill this in before you leave, then read it again after a week back at work.'),
+        {
+          t: 'table',
+          rows: [
+            [[{ t: 'text', v: 'What I can now do' }], [{ t: 'text', v: 'Where and when I will use it' }]],
+            ...module.frontmatter.objectives.map((o) => [[{ t: 'text' as const, v: o.text }], []]),
+          ],
+        },
+        text('What could get in the way, and who could help me with it?'),
+        { t: 'lines', n: 3 },
+      ],
+    },
+  ];
+}
+
 /** The participant handout's data: built without any facilitator-only material. */
 export function handoutData(module: Module, titles: ReadonlyMap<string, string>, paper: Paper): HandoutData {
   const opts = { facilitator: false };
@@ -248,10 +279,7 @@ export function handoutData(module: Module, titles: ReadonlyMap<string, string>,
         .filter((c): c is ContainerDirective => c.type === 'containerDirective' && c.name === 'observer')
         .map((o) => ({ roleplay: labelOf(rp), c: blocks(contentOf(o), opts) })),
     ),
-    reflections: containers(all, 'reflection').map((r) => ({
-      title: labelOf(r) || 'Reflection',
-      c: blocks(contentOf(r), opts),
-    })),
+    reflections: reflectionSheets(module, opts),
     // Participants get the questions without marks or reasons.
     questions: questions.map((q) => ({
       ...q,

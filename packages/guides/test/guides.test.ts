@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateContent } from '@frontline/schema';
+import { handoutData } from '../src/data.ts';
 import { buildGuides, typstEngine, type BuildResult } from '../src/index.ts';
 
 const content = fileURLToPath(new URL('./fixtures/content/', import.meta.url));
@@ -106,6 +108,17 @@ describe('guides and handouts', () => {
       expect(text).not.toContain(secret);
   });
 
+  it('gives a handout without a reflection activity a reflection sheet built from the objectives', () => {
+    const text = pdfText(file('a4', 'participant-handout')).replace(/\s+/g, ' ');
+    expect(text).toContain('Reflection: Putting it into practice');
+    expect(text).toContain('Where and when I will use it');
+    for (const objective of [
+      "Restate a customer's situation and its impact in one sentence.",
+      'Offer a concrete next step with a time attached.',
+    ])
+      expect(text).toContain(objective);
+  });
+
   it('combines a path into a manual and a workbook with a table of contents', () => {
     const manual = pdfText(join(out, 'a4', 'starter-facilitator-manual.pdf'));
     expect(manual).toContain('Facilitator manual');
@@ -201,5 +214,28 @@ describe('guides and handouts', () => {
     const timed = temp();
     await buildGuides({ content, out: timed, papers: ['a4'], start: '09:30', progress: false });
     expect(pdfText(join(timed, 'a4', 'outage-call-facilitator-guide.pdf'))).toMatch(/09:30\s+09:40\s+10\s+Opening/);
+  });
+});
+
+describe('reflection sheets', () => {
+  it("uses the module's own reflection activities when it has them, and adds no other sheet", () => {
+    const dir = temp();
+    cpSync(content, dir, { recursive: true });
+    const module = join(dir, 'modules', 'outage-call.md');
+    const reflection = [
+      ':::reflection[REFLECTION-OWN]{objectives="spot-scripts"}',
+      'Think of the last scripted opening you used. How did the customer answer?',
+      '',
+      '::writing-space{lines=3}',
+      ':::',
+      '',
+      ':::handout[Opening lines worksheet]',
+    ].join('\n');
+    writeFileSync(module, readFileSync(module, 'utf8').replace(':::handout[Opening lines worksheet]', reflection));
+    const { modules, diagnostics } = validateContent(dir);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const [outage] = modules;
+    const sheets = handoutData(outage!, new Map(), 'a4').reflections;
+    expect(sheets.map((r) => r.title)).toEqual(['REFLECTION-OWN']);
   });
 });
