@@ -130,6 +130,14 @@ describe('guides and handouts', () => {
       expect(workbook).not.toContain(secret);
   });
 
+  it("names a module in a manual's running header from its first page, not the part before it", () => {
+    const pages = pdfText(join(out, 'a4', 'starter-facilitator-manual.pdf')).split('\f');
+    // The module's first page: its "At a glance" table (the contents before it only lists it).
+    const start = pages.findIndex((page) => /\bDuration\b/.test(page));
+    expect(start).toBeGreaterThan(1);
+    expect(pages[start]!.trimStart().split('\n')[0]).toMatch(/^The outage call · Facilitator manual\s+At a glance$/);
+  });
+
   it('prints a plan as a facilitator day plan and a participant agenda with clock times', () => {
     const plan = pdfText(join(out, 'a4', 'outage-morning-day-plan.pdf'));
     expect(plan).toContain('Outage calls, a morning session');
