@@ -20,11 +20,38 @@ export type Block =
   | { t: 'list'; ordered: boolean; items: { checked: boolean | null; c: Block[] }[] }
   | { t: 'quote'; c: Block[] }
   | { t: 'code'; v: string }
-  | { t: 'table'; rows: Inline[][][] }
+  | { t: 'table'; rows: Inline[][][]; columns: TableColumn[] }
   | { t: 'hr' }
   | { t: 'lines'; n: number }
   | { t: 'note'; label: string; c: Block[] }
   | { t: 'box'; kind: string; title: string; c: Block[] };
+
+/**
+ * How a table column is sized, decided here once for the PDFs and the print pages alike:
+ * `write`, left blank below its header for writing in by hand, takes the spare width; `share`,
+ * a column of sentences beside one, shares it; `fit` (labels, or any table with nothing to
+ * write in) is as wide as its text.
+ */
+export type TableColumn = 'fit' | 'share' | 'write';
+
+/** Characters of text in an inline run: a label is short, a sentence is not. */
+function textLength(items: readonly Inline[]): number {
+  return items.reduce((n, i) => n + ('v' in i ? i.v.length : 'c' in i ? textLength(i.c) : 0), 0);
+}
+
+/** A table block: the header row first, an empty cell left to write in. */
+export function table(rows: Inline[][][]): Block {
+  const body = rows.slice(1);
+  const count = Math.max(0, ...rows.map((r) => r.length));
+  const blank = (i: number) => body.length > 0 && body.every((r) => (r[i]?.length ?? 0) === 0);
+  const writing = Array.from({ length: count }, (_, i) => i).some(blank);
+  const columns = Array.from({ length: count }, (_, i): TableColumn => {
+    if (blank(i)) return 'write';
+    const sentences = Math.max(...rows.map((r) => textLength(r[i] ?? []))) > 40;
+    return writing && sentences ? 'share' : 'fit';
+  });
+  return { t: 'table', rows, columns };
+}
 
 export interface BlockOptions {
   /** Keep facilitator-only blocks (notes, expected answers, debriefs). */
@@ -120,7 +147,7 @@ export function blocks(nodes: readonly RootContent[], options: BlockOptions): Bl
         out.push({ t: 'code', v: node.value });
         break;
       case 'table':
-        out.push({ t: 'table', rows: node.children.map((row) => row.children.map((cell) => inlines(cell.children))) });
+        out.push(table(node.children.map((row) => row.children.map((cell) => inlines(cell.children)))));
         break;
       case 'thematicBreak':
         out.push({ t: 'hr' });

@@ -10,5 +10,5 @@ export {
   type QuestionData,
   type AgendaRow,
 } from './data.ts';
-export { blocks, inlines, type Block, type Inline } from './blocks.ts';
+export { blocks, inlines, type Block, type Inline, type TableColumn } from './blocks.ts';
 export { planData, leadMinutes, clockDays, type ClockDay, type PlanDocumentData } from './plan-data.ts';

@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { contentOf, isFacilitatorNote, labelOf, type Module } from '@frontline/schema';
-import { blocks, inlines, type Block, type BlockOptions, type Inline } from './blocks.ts';
+import { blocks, inlines, table, type Block, type BlockOptions, type Inline } from './blocks.ts';
 
 export type Paper = 'a4' | 'letter';
 
@@ -237,13 +237,10 @@ function reflectionSheets(module: Module, opts: BlockOptions): HandoutData['refl
       title: 'Putting it into practice',
       c: [
         text('Fill this in before you leave, then read it again after a week back at work.'),
-        {
-          t: 'table',
-          rows: [
-            [[{ t: 'text', v: 'What I can now do' }], [{ t: 'text', v: 'Where and when I will use it' }]],
-            ...module.frontmatter.objectives.map((o) => [[{ t: 'text' as const, v: o.text }], []]),
-          ],
-        },
+        table([
+          [[{ t: 'text', v: 'What I can now do' }], [{ t: 'text', v: 'Where and when I will use it' }]],
+          ...module.frontmatter.objectives.map((o): Inline[][] => [[{ t: 'text', v: o.text }], []]),
+        ]),
         text('What could get in the way, and who could help me with it?'),
         { t: 'lines', n: 3 },
       ],

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '@frontline/schema';
+import { table } from '../src/blocks.ts';
 import { handoutData } from '../src/data.ts';
 import { buildGuides, typstEngine, type BuildResult } from '../src/index.ts';
 
@@ -245,5 +246,22 @@ describe('reflection sheets', () => {
     const [outage] = modules;
     const sheets = handoutData(outage!, new Map(), 'a4').reflections;
     expect(sheets.map((r) => r.title)).toEqual(['REFLECTION-OWN']);
+  });
+});
+
+describe('table columns', () => {
+  const cell = (v: string) => (v ? [{ t: 'text' as const, v }] : []);
+  const rows = (...r: string[][]) => r.map((row) => row.map(cell));
+  const sentence = 'Restate a customer situation and its impact in one sentence.';
+
+  it('gives a blank column the spare width, shared with sentences beside it but not with labels', () => {
+    expect(table(rows(['Step', 'My words'], ['Slow down', ''], ['Close', '']))).toMatchObject({
+      columns: ['fit', 'write'],
+    });
+    expect(table(rows(['What I can now do', 'Where'], [sentence, '']))).toMatchObject({ columns: ['share', 'write'] });
+  });
+
+  it('sizes every column by its text when there is nothing to write in', () => {
+    expect(table(rows(['Measure', 'Why'], ['Handle time', sentence]))).toMatchObject({ columns: ['fit', 'fit'] });
   });
 });
