@@ -39,6 +39,11 @@ function part(text: string, holds: boolean): { text: string; holds: boolean } {
   return { text: `${text} (${holds ? 'yes' : 'no'})`, holds };
 }
 
+/** A row's target and verdict: every part listed with its own, holding only if all do. */
+function verdict(...parts: { text: string; holds: boolean }[]): { target: string; holds: boolean } {
+  return { target: parts.map((p) => p.text).join(', '), holds: parts.every((p) => p.holds) };
+}
+
 interface Row {
   measure: string;
   size: number;
@@ -75,11 +80,8 @@ for (const size of sizes) {
     const peer = bench(runs, warmup, () => runOnce(node, [join(root, 'bench/src/remark-baseline.ts'), corpus]));
     const ratio = frontline.medianMs / peer.medianMs;
     const row: Row = { measure: 'validate (cold process)', size, frontline, peer, peerName: 'remark pipeline' };
-    if (size === 1000) {
-      const parts = [part('≤ 1.5 s', frontline.medianMs <= 1500), part('≤ 0.2× remark', ratio <= 0.2)];
-      row.target = parts.map((p) => p.text).join(', ');
-      row.holds = parts.every((p) => p.holds);
-    }
+    if (size === 1000)
+      Object.assign(row, verdict(part('≤ 1.5 s', frontline.medianMs <= 1500), part('≤ 0.2× remark', ratio <= 0.2)));
     rows.push(row);
     log(`validate ${size}: ${fmtMs(frontline.medianMs)} vs remark ${fmtMs(peer.medianMs)} (${ratio.toFixed(2)}×)`);
   }
@@ -106,15 +108,15 @@ for (const size of sizes) {
       const documents = readdirSync(join(out, 'a4')).filter((f) => f.endsWith('.pdf')).length;
       const perDoc = frontline.medianMs / documents;
       const row: Row = { measure: `guides, all documents (${documents} PDFs, A4), ${label}`, size, frontline };
-      if (size === 1000) {
-        const parts = [
-          part('≤ 30 s', frontline.medianMs <= 30_000),
-          part('< 500 MB', frontline.peakMb < 500),
-          part(`≤ 25 ms per document (${perDoc.toFixed(1)} ms)`, perDoc <= 25),
-        ];
-        row.target = parts.map((p) => p.text).join(', ');
-        row.holds = parts.every((p) => p.holds);
-      }
+      if (size === 1000)
+        Object.assign(
+          row,
+          verdict(
+            part('≤ 30 s', frontline.medianMs <= 30_000),
+            part('< 500 MB', frontline.peakMb < 500),
+            part(`≤ 25 ms per document (${perDoc.toFixed(1)} ms)`, perDoc <= 25),
+          ),
+        );
       rows.push(row);
       extra[`guides-ms-per-document-${size}-typst-${typst}`] = perDoc;
       log(
@@ -219,20 +221,18 @@ for (const size of sizes) {
         join(root, 'bench/peers/starlight'),
       );
     });
-    const againstMinimal = [
+    const againstMinimal = verdict(
       part('≤ 1.2× minimal Astro', frontline.medianMs <= 1.2 * minimal.medianMs),
       part('< 1 GB', frontline.peakMb < 1024),
-    ];
-    const againstStarlight = part('≤ 0.35× Starlight', frontline.medianMs <= 0.35 * starlight.medianMs);
+    );
+    const againstStarlight = verdict(part('≤ 0.35× Starlight', frontline.medianMs <= 0.35 * starlight.medianMs));
     rows.push({
       measure: 'site build, cold (Astro + Pagefind)',
       size,
       frontline,
       peer: minimal,
       peerName: 'minimal Astro',
-      ...(size === 1000
-        ? { target: againstMinimal.map((p) => p.text).join(', '), holds: againstMinimal.every((p) => p.holds) }
-        : {}),
+      ...(size === 1000 ? againstMinimal : {}),
     });
     rows.push({
       measure: 'site build, cold (Astro + Pagefind)',
@@ -240,7 +240,7 @@ for (const size of sizes) {
       frontline,
       peer: starlight,
       peerName: 'Starlight',
-      ...(size === 1000 ? { target: againstStarlight.text, holds: againstStarlight.holds } : {}),
+      ...(size === 1000 ? againstStarlight : {}),
     });
     log(
       `site ${size}: ${fmtMs(frontline.medianMs)} vs minimal Astro ${fmtMs(minimal.medianMs)}, Starlight ${fmtMs(starlight.medianMs)}`,
