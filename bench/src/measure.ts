@@ -52,7 +52,12 @@ export function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv 
 /** The median of `runs` timed runs after `warmup` untimed ones. */
 export function bench(runs: number, warmup: number, once: () => Sample): Stats {
   for (let i = 0; i < warmup; i++) once();
-  const samples = Array.from({ length: runs }, once);
+  return statsOf(Array.from({ length: runs }, once));
+}
+
+/** Median time and CPU, fastest time and peak memory of timed runs. */
+export function statsOf(samples: Sample[]): Stats {
+  const runs = samples.length;
   const times = samples.map((s) => s.ms).sort((a, b) => a - b);
   return {
     runs,

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,28 @@ describe('frontline schema', () => {
     const r = await run(['schema'], workspace());
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ type: 'object', properties: { id: { type: 'string' } } });
+  });
+});
+
+describe('frontline guides', () => {
+  it('typesets only the modules named by repeated --module options, and no path documents', async () => {
+    const dir = workspace();
+    const source = readFileSync(join(dir, 'content/modules/outage-call.md'), 'utf8');
+    for (const id of ['outage-call-b', 'outage-call-c'])
+      writeFileSync(join(dir, `content/modules/${id}.md`), source.replace(/^id: outage-call$/m, `id: ${id}`));
+    const r = await run(['guides', '--module', 'outage-call', '--module', 'outage-call-c', '--out', 'out'], dir);
+    expect(r.stderr).toContain('guides: 4 written');
+    expect(r.code).toBe(0);
+    expect(
+      readdirSync(join(dir, 'out/a4'))
+        .filter((f) => f.endsWith('.pdf'))
+        .sort(),
+    ).toEqual([
+      'outage-call-c-facilitator-guide.pdf',
+      'outage-call-c-participant-handout.pdf',
+      'outage-call-facilitator-guide.pdf',
+      'outage-call-participant-handout.pdf',
+    ]);
   });
 });
 

@@ -78,7 +78,8 @@ export function planJobs(options: PlanOptions): Plan {
   if (options.only)
     for (const id of options.only) if (!titles.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
   const valid = modules.filter((m) => !broken.has(m.file));
-  const selected = valid.filter((m) => !options.only || options.only.includes(m.id));
+  const only = options.only ? new Set(options.only) : undefined;
+  const selected = valid.filter((m) => !only || only.has(m.id));
   const byId = new Map(valid.map((m) => [m.id, m]));
 
   const manifestFile = join(options.out, '.manifest.json');

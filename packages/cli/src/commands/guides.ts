@@ -5,7 +5,7 @@ import type { Command } from '../main.ts';
 
 export const guidesCommand: Command = {
   usage: [
-    'Usage: frontline guides [--out <dir>] [--paper a4|letter] [--module <id>] [--start 09:00] [--content <dir>]',
+    'Usage: frontline guides [--out <dir>] [--paper a4|letter] [--module <id>]... [--start 09:00] [--content <dir>]',
     '',
     'Writes, under <out>/<paper>/ (default out/guides/a4/):',
     '  <module>-facilitator-guide.pdf and <module>-participant-handout.pdf for every valid module,',
@@ -15,13 +15,14 @@ export const guidesCommand: Command = {
     '',
     'Options:',
     '  --paper a4|letter   paper size (default a4)',
-    "  --module <id>       only that module's guide and handout",
+    "  --module <id>       only that module's guide and handout (repeat for several; no path",
+    '                      documents)',
     '  --start 09:00       run the agenda clock from this time instead of 0:00',
   ].join('\n'),
   options: {
     out: { type: 'string', default: 'out/guides' },
     paper: { type: 'string', default: 'a4' },
-    module: { type: 'string' },
+    module: { type: 'string', multiple: true },
     start: { type: 'string' },
   },
   async run({ values }, io) {
@@ -35,7 +36,7 @@ export const guidesCommand: Command = {
       content: resolve(io.cwd, String(values.content)),
       out: resolve(io.cwd, String(values.out)),
       papers: [paper],
-      ...(typeof values.module === 'string' ? { only: [values.module] } : {}),
+      ...(Array.isArray(values.module) ? { only: values.module.map(String) } : {}),
       ...(start ? { start } : {}),
       log: (line) => io.stderr.write(`${line}\n`),
     });
