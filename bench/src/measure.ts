@@ -49,6 +49,15 @@ export function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv 
   return { ms, mb: Number.isFinite(kb) ? kb / 1024 : NaN, cpuMs: (user + system) * 1000 };
 }
 
+/** Commands run one after the other, as one sample: times and CPU add up, memory is the larger peak. */
+export function inSequence(...samples: Sample[]): Sample {
+  return {
+    ms: samples.reduce((n, s) => n + s.ms, 0),
+    mb: Math.max(...samples.map((s) => s.mb)),
+    cpuMs: samples.reduce((n, s) => n + s.cpuMs, 0),
+  };
+}
+
 /** The median of `runs` timed runs after `warmup` untimed ones. */
 export function bench(runs: number, warmup: number, once: () => Sample): Stats {
   for (let i = 0; i < warmup; i++) once();

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { cpSync, rmSync } from 'node:fs';
 import { makeCorpus } from './corpus.ts';
 import { firstSearchBytes } from './search-bytes.ts';
-import { bench, fmtCpu, fmtMb, fmtMs, runOnce, statsOf, type Sample, type Stats } from './measure.ts';
+import { bench, fmtCpu, fmtMb, fmtMs, inSequence, runOnce, statsOf, type Sample, type Stats } from './measure.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
@@ -177,6 +177,9 @@ for (const size of sizes) {
       rmSync(join(root, dir, 'node_modules', '.astro'), { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
     };
+    // Pagefind over a built site, from `cwd` (apps/site has a pagefind.yml that limits the pages read).
+    const pagefind = (site: string, cwd: string) =>
+      runOnce(join(root, 'apps/site/node_modules/.bin/pagefind'), ['--site', site, '--quiet'], process.env, cwd);
     const siteOut = join(work, `site-${size}`);
     const indexing: Sample[] = [];
     const frontline = bench(runs, warmup, () => {
@@ -189,14 +192,9 @@ for (const size of sizes) {
         ASTRO_TELEMETRY_DISABLED: '1',
       };
       const build = siteBuild(env);
-      const index = runOnce(
-        join(root, 'apps/site/node_modules/.bin/pagefind'),
-        ['--site', siteOut, '--quiet'],
-        env,
-        join(root, 'apps/site'),
-      );
+      const index = pagefind(siteOut, join(root, 'apps/site'));
       indexing.push(index);
-      return { ms: build.ms + index.ms, mb: Math.max(build.mb, index.mb), cpuMs: build.cpuMs + index.cpuMs };
+      return inSequence(build, index);
     });
     // Warm: the content-layer and render caches of the build before are kept (output cleared).
     const warm = bench(runs, 0, () => {
@@ -207,22 +205,14 @@ for (const size of sizes) {
         FRONTLINE_OUT_DIR: siteOut,
         ASTRO_TELEMETRY_DISABLED: '1',
       };
-      const build = siteBuild(env);
-      const index = runOnce(
-        join(root, 'apps/site/node_modules/.bin/pagefind'),
-        ['--site', siteOut, '--quiet'],
-        env,
-        join(root, 'apps/site'),
-      );
-      return { ms: build.ms + index.ms, mb: Math.max(build.mb, index.mb), cpuMs: build.cpuMs + index.cpuMs };
+      return inSequence(siteBuild(env), pagefind(siteOut, join(root, 'apps/site')));
     });
     rows.push({ measure: 'site build, warm (render cache kept)', size, frontline: warm });
     const middle = [...indexing].sort((a, b) => a.ms - b.ms)[Math.floor(indexing.length / 2)]!;
-    rows.push({ measure: 'Pagefind index (part of the site build)', size, frontline: bench(1, 0, () => middle) });
+    rows.push({ measure: 'Pagefind index (part of the site build)', size, frontline: statsOf([middle]) });
     // The minimal site, then Pagefind over its pages: the least that any site with search does
     // (no validation, one page per module), and so the floor under the ratio to minimal Astro.
     const minimalSearch: Sample[] = [];
-    let measured = 0;
     const minimal = bench(runs, warmup, () => {
       const out = join(work, `minimal-${size}`);
       cold('bench/peers/minimal-astro', out);
@@ -232,17 +222,11 @@ for (const size of sizes) {
         { ...process.env, BENCH_CORPUS: corpus, BENCH_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' },
         join(root, 'bench/peers/minimal-astro'),
       );
-      const index = runOnce(join(root, 'apps/site/node_modules/.bin/pagefind'), ['--site', out, '--quiet']);
-      // bench() runs the warm-up first: keep only the timed runs.
-      if (++measured > warmup)
-        minimalSearch.push({
-          ms: build.ms + index.ms,
-          mb: Math.max(build.mb, index.mb),
-          cpuMs: build.cpuMs + index.cpuMs,
-        });
+      minimalSearch.push(inSequence(build, pagefind(out, join(root, 'bench/peers/minimal-astro'))));
       return build;
     });
-    const floor = statsOf(minimalSearch);
+    // bench() ran the warm-up first: only the timed runs count.
+    const floor = statsOf(minimalSearch.slice(warmup));
     const docs = join(root, 'bench/peers/starlight/src/content/docs/modules');
     rmSync(docs, { recursive: true, force: true });
     cpSync(join(corpus, 'modules'), docs, { recursive: true });
