@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TEMPLATES, type Template } from './templates.ts';
@@ -64,9 +65,26 @@ let compiler: NodeCompiler | undefined;
 let compiled = 0;
 const BIG_PDF = 256 * 1024;
 
+/**
+ * A font configuration with no font folder of its own. The compiler also loads the system's fonts
+ * through fontconfig, and used them for any character Source Sans 3 lacks: a PDF then depended on
+ * the fonts of the machine that made it.
+ */
+const NO_SYSTEM_FONTS = fileURLToPath(new URL('../fontconfig/fonts.conf', import.meta.url));
+
 /** One compiler per process: fonts are loaded once and layouts are memoised across documents. */
 function getCompiler(): NodeCompiler {
-  compiler ??= typstEngine().NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontPaths: [FONT_DIR] }] });
+  if (compiler) return compiler;
+  // The compiler reads FONTCONFIG_FILE only while it is created; restore it at once, so that
+  // anything else this process starts (a browser in the tests) keeps the system's fonts.
+  const before = process.env.FONTCONFIG_FILE;
+  process.env.FONTCONFIG_FILE = NO_SYSTEM_FONTS;
+  try {
+    compiler = typstEngine().NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontPaths: [FONT_DIR] }] });
+  } finally {
+    if (before === undefined) delete process.env.FONTCONFIG_FILE;
+    else process.env.FONTCONFIG_FILE = before;
+  }
   return compiler;
 }
 

@@ -150,13 +150,35 @@ describe('guides and handouts', () => {
     expect(agenda).not.toContain('Preparation checklist');
   });
 
-  it('embeds every font', () => {
-    const fonts = execFileSync('pdffonts', [file('a4', 'facilitator-guide')], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .slice(2);
-    expect(fonts.length).toBeGreaterThan(0);
-    for (const line of fonts) expect(line).toMatch(/SourceSans3.*\byes\s+yes\s+yes\b/);
+  it('embeds every font, and only the fonts the project ships: none from the system', () => {
+    for (const d of result.documents) {
+      const fonts = execFileSync('pdffonts', [d.file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(fonts.length, d.file).toBeGreaterThan(0);
+      // Source Sans 3 from npm; DejaVu Sans Mono comes inside Typst, for code.
+      for (const line of fonts)
+        expect(line, d.file).toMatch(/^[A-Z]{6}\+(SourceSans3|DejaVuSansMono)\S*\s.*\byes\s+yes\s+yes\b/);
+    }
+  });
+
+  it('draws characters Source Sans 3 lacks from the fonts inside Typst, never from the system', async () => {
+    const dir = temp();
+    cpSync(content, dir, { recursive: true });
+    const module = join(dir, 'modules', 'outage-call.md');
+    const line = "Write an opening line that names Dana's situation.";
+    // Symbols an author might paste: none of them is in Source Sans 3, all are in DejaVu Sans,
+    // which this machine has as a system font.
+    writeFileSync(module, readFileSync(module, 'utf8').replace(line, `${line} ✂ ☺ ★ ⚠`));
+    const built = await buildGuides({
+      content: dir,
+      out: temp(),
+      papers: ['a4'],
+      only: ['outage-call'],
+      progress: false,
+    });
+    const handout = built.documents.find((d) => d.kind === 'participant-handout')!;
+    expect(pdfText(handout.file)).toContain('✂');
+    const fonts = execFileSync('pdffonts', [handout.file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    for (const font of fonts) expect(font).toMatch(/^[A-Z]{6}\+(SourceSans3|DejaVuSansMono|NewCM|Libertinus)/);
   });
 
   it('is deterministic and skips unchanged documents', async () => {
