@@ -100,6 +100,62 @@ describe('guides and handouts', () => {
     expect(page2.split('\n')[0]).toMatch(/The outage call · Facilitator guide\s+Agenda/);
   });
 
+  it('keeps a running header inside the margins, its section at the right margin, however long the title', async () => {
+    /** Words of a page's header with their boxes, from poppler: those above 54pt (the body's
+     * first heading starts at about 62pt, below the 2.4 cm margin). */
+    const headerWords = (pdf: string, page: number) =>
+      [
+        ...execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], {
+          encoding: 'utf8',
+        }).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g),
+      ]
+        .map((m) => ({ x0: Number(m[1]), y: Number(m[2]), x1: Number(m[3]), word: m[4]! }))
+        .filter((w) => w.y < 54);
+    const margin = (2 / 2.54) * 72;
+    const width = 595.28;
+
+    // A short header: the title at the left margin, the section ending at the right one, one line.
+    const short = headerWords(file('a4', 'facilitator-guide'), 2);
+    expect(short.map((w) => w.word).join(' ')).toBe('The outage call · Facilitator guide Agenda');
+    expect(short[0]!.x0).toBeCloseTo(margin, 0);
+    expect(short.at(-1)!.x1).toBeCloseTo(width - margin, 0);
+    expect(new Set(short.map((w) => w.y)).size).toBe(1);
+
+    // The longest title the schema allows, in wide letters: the title wraps, the section stays.
+    const dir = temp();
+    cpSync(content, dir, { recursive: true });
+    const module = join(dir, 'modules', 'outage-call.md');
+    const title = 'When Wendy Meets Mighty Walls: Managing Workplace Worry With Wise Words And Warm Wellbeing';
+    expect(title).toHaveLength(90);
+    writeFileSync(module, readFileSync(module, 'utf8').replace(/^title: .*$/m, `title: '${title}'`));
+    const built = await buildGuides({
+      content: dir,
+      out: temp(),
+      papers: ['a4'],
+      only: ['outage-call'],
+      progress: false,
+    });
+    let wrapped = 0;
+    for (const { file: pdf } of built.documents) {
+      const pages = Number(/Pages:\s+(\d+)/.exec(pdfInfo(pdf))?.[1]);
+      expect(pages).toBeGreaterThan(2);
+      for (let page = 1; page <= pages; page++) {
+        const words = headerWords(pdf, page);
+        expect(words.map((w) => w.word).join(' '), `${pdf} page ${page}`).toMatch(
+          new RegExp(`^${title} · (Facilitator guide|Participant handout) \\S`),
+        );
+        for (const w of words) {
+          expect(w.x0, w.word).toBeGreaterThanOrEqual(margin - 0.5);
+          expect(w.x1, w.word).toBeLessThanOrEqual(width - margin + 0.5);
+        }
+        expect(words.at(-1)!.x1, `${pdf} page ${page}`).toBeCloseTo(width - margin, 0);
+        if (new Set(words.map((w) => w.y)).size > 1) wrapped += 1;
+      }
+    }
+    // Some title and section together are longer than the line: those headers took two lines.
+    expect(wrapped).toBeGreaterThan(0);
+  });
+
   it('keeps every facilitator-only text out of the participant handout', () => {
     const text = pdfText(file('a4', 'participant-handout'));
     expect(text).toContain('The outage call');
