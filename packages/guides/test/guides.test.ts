@@ -281,6 +281,31 @@ describe('guides and handouts', () => {
     expect(list?.match(/^\s*LBody \(block\)$/gm)).toHaveLength(3);
   });
 
+  it("tags an author table's first row as its header", async () => {
+    if (!typstEngine().tagged) return expect(typstEngine().typst).toBe('0.13');
+    const dir = temp();
+    cpSync(content, dir, { recursive: true });
+    const module = join(dir, 'modules', 'outage-call.md');
+    const line = "Write an opening line that names Dana's situation.";
+    const worksheet = `${line}\n\n| What Dana said | What you would say |\n| --- | --- |\n| Three days offline | |\n| My shop is losing money | |\n`;
+    writeFileSync(module, readFileSync(module, 'utf8').replace(line, worksheet));
+    const built = await buildGuides({
+      content: dir,
+      out: temp(),
+      papers: ['a4'],
+      only: ['outage-call'],
+      progress: false,
+    });
+    const handout = built.documents.find((d) => d.kind === 'participant-handout')!.file;
+    const tree = execFileSync('pdfinfo', ['-struct', handout], { encoding: 'utf8' });
+    const table = /\n(\s*)Table \(block\):\n([\s\S]*?)\n\1\S/.exec(tree)?.[2];
+    expect(table, tree.slice(0, 3000)).toBeDefined();
+    const head = /THead\n([\s\S]*?)\n\s*TBody/.exec(table ?? '')?.[1] ?? '';
+    expect(head.match(/^\s*TH\b.*:$/gm)).toHaveLength(2);
+    expect(head).toMatch(/\/Scope \/Column/);
+    expect(table?.match(/^\s*TD\b.*:$/gm)).toHaveLength(4);
+  });
+
   it('typesets every template with the Typst 0.13 fallback too (untagged)', async () => {
     const fallback = temp();
     const before = process.env.FRONTLINE_TYPST;
