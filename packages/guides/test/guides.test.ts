@@ -22,6 +22,21 @@ afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A copy of the fixture course whose outage-call module's text is changed by `edit`. */
+function editedCourse(edit: (text: string) => string): string {
+  const dir = temp();
+  cpSync(content, dir, { recursive: true });
+  const module = join(dir, 'modules', 'outage-call.md');
+  writeFileSync(module, edit(readFileSync(module, 'utf8')));
+  return dir;
+}
+
+/** The outage call's A4 guide and handout, typeset from an edited copy of the fixture course. */
+function buildEdited(edit: (text: string) => string): Promise<BuildResult> {
+  const course = editedCourse(edit);
+  return buildGuides({ content: course, out: temp(), papers: ['a4'], only: ['outage-call'], progress: false });
+}
+
 /** Text of a PDF through poppler's pdftotext (a missing poppler fails the test, loudly). */
 function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -122,19 +137,9 @@ describe('guides and handouts', () => {
     expect(new Set(short.map((w) => w.y)).size).toBe(1);
 
     // The longest title the schema allows, in wide letters: the title wraps, the section stays.
-    const dir = temp();
-    cpSync(content, dir, { recursive: true });
-    const module = join(dir, 'modules', 'outage-call.md');
     const title = 'When Wendy Meets Mighty Walls: Managing Workplace Worry With Wise Words And Warm Wellbeing';
     expect(title).toHaveLength(90);
-    writeFileSync(module, readFileSync(module, 'utf8').replace(/^title: .*$/m, `title: '${title}'`));
-    const built = await buildGuides({
-      content: dir,
-      out: temp(),
-      papers: ['a4'],
-      only: ['outage-call'],
-      progress: false,
-    });
+    const built = await buildEdited((text) => text.replace(/^title: .*$/m, `title: '${title}'`));
     let wrapped = 0;
     for (const { file: pdf } of built.documents) {
       const pages = Number(/Pages:\s+(\d+)/.exec(pdfInfo(pdf))?.[1]);
@@ -217,20 +222,10 @@ describe('guides and handouts', () => {
   });
 
   it('draws characters Source Sans 3 lacks from the fonts inside Typst, never from the system', async () => {
-    const dir = temp();
-    cpSync(content, dir, { recursive: true });
-    const module = join(dir, 'modules', 'outage-call.md');
     const line = "Write an opening line that names Dana's situation.";
     // Symbols an author might paste: none of them is in Source Sans 3, all are in DejaVu Sans,
     // which this machine has as a system font.
-    writeFileSync(module, readFileSync(module, 'utf8').replace(line, `${line} ✂ ☺ ★ ⚠`));
-    const built = await buildGuides({
-      content: dir,
-      out: temp(),
-      papers: ['a4'],
-      only: ['outage-call'],
-      progress: false,
-    });
+    const built = await buildEdited((text) => text.replace(line, `${line} ✂ ☺ ★ ⚠`));
     const handout = built.documents.find((d) => d.kind === 'participant-handout')!;
     expect(pdfText(handout.file)).toContain('✂');
     const fonts = execFileSync('pdffonts', [handout.file], { encoding: 'utf8' }).trim().split('\n').slice(2);
@@ -283,19 +278,9 @@ describe('guides and handouts', () => {
 
   it("tags an author table's first row as its header", async () => {
     if (!typstEngine().tagged) return expect(typstEngine().typst).toBe('0.13');
-    const dir = temp();
-    cpSync(content, dir, { recursive: true });
-    const module = join(dir, 'modules', 'outage-call.md');
     const line = "Write an opening line that names Dana's situation.";
     const worksheet = `${line}\n\n| What Dana said | What you would say |\n| --- | --- |\n| Three days offline | |\n| My shop is losing money | |\n`;
-    writeFileSync(module, readFileSync(module, 'utf8').replace(line, worksheet));
-    const built = await buildGuides({
-      content: dir,
-      out: temp(),
-      papers: ['a4'],
-      only: ['outage-call'],
-      progress: false,
-    });
+    const built = await buildEdited((text) => text.replace(line, worksheet));
     const handout = built.documents.find((d) => d.kind === 'participant-handout')!.file;
     const tree = execFileSync('pdfinfo', ['-struct', handout], { encoding: 'utf8' });
     const table = /\n(\s*)Table \(block\):\n([\s\S]*?)\n\1\S/.exec(tree)?.[2];
@@ -342,9 +327,6 @@ describe('guides and handouts', () => {
 
 describe('reflection sheets', () => {
   it("uses the module's own reflection activities when it has them, and adds no other sheet", () => {
-    const dir = temp();
-    cpSync(content, dir, { recursive: true });
-    const module = join(dir, 'modules', 'outage-call.md');
     const reflection = [
       ':::reflection[REFLECTION-OWN]{objectives="spot-scripts"}',
       'Think of the last scripted opening you used. How did the customer answer?',
@@ -354,7 +336,7 @@ describe('reflection sheets', () => {
       '',
       ':::handout[Opening lines worksheet]',
     ].join('\n');
-    writeFileSync(module, readFileSync(module, 'utf8').replace(':::handout[Opening lines worksheet]', reflection));
+    const dir = editedCourse((text) => text.replace(':::handout[Opening lines worksheet]', reflection));
     const { modules, diagnostics } = validateContent(dir);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const [outage] = modules;
