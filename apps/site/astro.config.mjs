@@ -3,11 +3,16 @@ import { cpSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { isLearnerFacingFile } from '@frontline/guides/documents';
 
 const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
 const guidesDist = fileURLToPath(new URL('../../packages/guides/dist/', import.meta.url));
 
-/** Copies the typeset guides and handouts into the built site, under /guides/. */
+/**
+ * Copies the typeset documents into the built site, under /guides/: every one for the trainers'
+ * site, and for the learner build only those a learner may hold (participant handouts,
+ * workbooks and agendas; @frontline/guides says which).
+ */
 function guides() {
   return /** @type {import('astro').AstroIntegration} */ ({
     name: 'frontline-guides',
@@ -23,7 +28,12 @@ function guides() {
         }
         cpSync(guidesDist, fileURLToPath(new URL('guides/', dir)), {
           recursive: true,
-          filter: (src) => !src.endsWith('.manifest.json') && !src.endsWith('.tmp'),
+          // Folders (a4/, letter/) have no extension; of files, the learner build takes only
+          // learner-facing PDFs, nothing else (no data, no manifest).
+          filter: (src) =>
+            !src.endsWith('.manifest.json') &&
+            !src.endsWith('.tmp') &&
+            (!learnerOnly || !/\.[a-z0-9]+$/i.test(src) || isLearnerFacingFile(src)),
         });
       },
     },

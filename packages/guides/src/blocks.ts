@@ -1,6 +1,5 @@
 import type { PhrasingContent, RootContent } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
-import { contentOf, FACILITATOR_ONLY, labelOf } from '@frontline/schema';
+import type { ViewContainer, ViewElement } from '@frontline/schema';
 import { toString } from 'mdast-util-to-string';
 
 /**
@@ -51,11 +50,6 @@ export function table(rows: Inline[][][]): Block {
     return writing && sentences ? 'share' : 'fit';
   });
   return { t: 'table', rows, columns };
-}
-
-export interface BlockOptions {
-  /** Keep facilitator-only blocks (notes, expected answers, debriefs). */
-  facilitator: boolean;
 }
 
 export function inlines(nodes: readonly PhrasingContent[]): Inline[] {
@@ -114,7 +108,6 @@ const TITLES: Record<string, string> = {
   reflection: 'Reflection',
   handout: 'Handout',
   takeaways: 'Key takeaways',
-  check: 'Knowledge check',
 };
 const NOTE_TITLES: Record<string, string> = {
   facilitator: 'Facilitator note',
@@ -122,61 +115,57 @@ const NOTE_TITLES: Record<string, string> = {
   debrief: 'Debrief',
 };
 
-/** Converts body nodes to blocks for one audience. */
-export function blocks(nodes: readonly RootContent[], options: BlockOptions): Block[] {
+/**
+ * Writes a view's elements as print blocks. Whatever the view holds is written: the view has
+ * already decided who reads it. Knowledge checks are left to the templates' own question and
+ * answer-key sections.
+ */
+export function blocks(elements: readonly ViewElement[]): Block[] {
   const out: Block[] = [];
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'paragraph':
-        out.push({ t: 'p', c: inlines(node.children) });
-        break;
-      case 'heading':
-        out.push({ t: 'h', level: node.depth, c: inlines(node.children) });
-        break;
-      case 'list':
-        out.push({
-          t: 'list',
-          ordered: Boolean(node.ordered),
-          items: node.children.map((item) => ({ checked: item.checked ?? null, c: blocks(item.children, options) })),
-        });
-        break;
-      case 'blockquote':
-        out.push({ t: 'quote', c: blocks(node.children, options) });
-        break;
-      case 'code':
-        out.push({ t: 'code', v: node.value });
-        break;
-      case 'table':
-        out.push(table(node.children.map((row) => row.children.map((cell) => inlines(cell.children)))));
-        break;
-      case 'thematicBreak':
-        out.push({ t: 'hr' });
-        break;
-      case 'leafDirective':
-        if (node.name === 'writing-space')
-          out.push({ t: 'lines', n: Math.min(30, Math.max(1, Number(node.attributes?.lines) || 4)) });
-        break;
-      case 'containerDirective':
-        out.push(...container(node, options));
-        break;
-      default:
-        break; // html (validated away), definitions, footnotes: not printed
-    }
+  for (const element of elements) {
+    if (element.kind === 'prose') out.push(...prose(element.node));
+    else if (element.kind === 'writing-space') out.push({ t: 'lines', n: element.lines });
+    else if (element.kind !== 'check') out.push(...container(element));
   }
   return out;
 }
 
-function container(node: ContainerDirective, options: BlockOptions): Block[] {
-  const label = labelOf(node);
-  if (FACILITATOR_ONLY.has(node.name)) {
-    if (!options.facilitator) return [];
-    return [{ t: 'note', label: label || NOTE_TITLES[node.name] || 'Note', c: blocks(contentOf(node), options) }];
+function container(element: ViewContainer): Block[] {
+  const label = element.label;
+  const note = NOTE_TITLES[element.kind];
+  if (note) return [{ t: 'note', label: label || note, c: blocks(element.children) }];
+  const base = TITLES[element.kind];
+  if (!base) return blocks(element.children);
+  const title = element.kind === 'takeaways' || element.kind === 'observer' ? base : label ? `${base}: ${label}` : base;
+  return [{ t: 'box', kind: element.kind, title, c: blocks(element.children) }];
+}
+
+/** Markdown prose as print blocks. */
+export function prose(node: RootContent): Block[] {
+  switch (node.type) {
+    case 'paragraph':
+      return [{ t: 'p', c: inlines(node.children) }];
+    case 'heading':
+      return [{ t: 'h', level: node.depth, c: inlines(node.children) }];
+    case 'list':
+      return [
+        {
+          t: 'list',
+          ordered: Boolean(node.ordered),
+          items: node.children.map((item) => ({ checked: item.checked ?? null, c: item.children.flatMap(prose) })),
+        },
+      ];
+    case 'blockquote':
+      return [{ t: 'quote', c: node.children.flatMap(prose) }];
+    case 'code':
+      return [{ t: 'code', v: node.value }];
+    case 'table':
+      return [table(node.children.map((row) => row.children.map((cell) => inlines(cell.children))))];
+    case 'thematicBreak':
+      return [{ t: 'hr' }];
+    default:
+      return []; // html (validated away), definitions, footnotes, directives out of place: not printed
   }
-  if (node.name === 'check') return []; // rendered separately (questions, answer key)
-  const base = TITLES[node.name];
-  if (!base) return blocks(contentOf(node), options);
-  const title = node.name === 'takeaways' || node.name === 'observer' ? base : label ? `${base}: ${label}` : base;
-  return [{ t: 'box', kind: node.name, title, c: blocks(contentOf(node), options) }];
 }
 
 /** Plain text of a node, for titles. */

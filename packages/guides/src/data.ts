@@ -1,7 +1,14 @@
-import type { RootContent } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
-import { contentOf, isFacilitatorNote, labelOf, type Module } from '@frontline/schema';
-import { blocks, inlines, table, type Block, type BlockOptions, type Inline } from './blocks.ts';
+import {
+  allElements,
+  facilitatorView,
+  participantView,
+  viewElements,
+  type Module,
+  type ModuleView,
+  type ViewContainer,
+  type ViewElement,
+} from '@frontline/schema';
+import { blocks, inlines, table, type Block, type Inline } from './blocks.ts';
 
 export type Paper = 'a4' | 'letter';
 
@@ -78,104 +85,63 @@ export interface HandoutData {
   takeaways: Block[];
 }
 
-function moduleData(module: Module, titles: ReadonlyMap<string, string>): ModuleData {
-  const fm = module.frontmatter;
+function moduleData(view: ModuleView, titles: ReadonlyMap<string, string>): ModuleData {
+  const m = view.meta;
+  const d = view.delivery;
   return {
-    id: fm.id,
-    title: fm.title,
-    summary: fm.summary,
-    audience: fm.audience,
-    level: fm.level,
-    duration: fm.duration,
-    version: fm.version,
-    updated: fm.updated,
-    groupSize: fm.groupSize ? `${fm.groupSize.min} to ${fm.groupSize.max} participants` : 'Any size',
-    objectives: fm.objectives.map((o) => o.text),
-    prerequisites: fm.prerequisites.map((id) => titles.get(id) ?? id),
-    materials: fm.materials,
-    roomSetup: fm.roomSetup ?? '',
-    preparation: fm.preparation,
+    id: m.id,
+    title: m.title,
+    summary: m.summary,
+    audience: m.audience,
+    level: m.level,
+    duration: m.duration,
+    version: m.version,
+    updated: m.updated,
+    // Delivery logistics are in the facilitator's view only.
+    groupSize: d ? (d.groupSize ? `${d.groupSize.min} to ${d.groupSize.max} participants` : 'Any size') : '',
+    objectives: m.objectives.map((o) => o.text),
+    prerequisites: m.prerequisites.map((id) => titles.get(id) ?? id),
+    materials: d?.materials ?? [],
+    roomSetup: d?.roomSetup ?? '',
+    preparation: d?.preparation ?? [],
   };
 }
 
-function questionsOf(check: ContainerDirective, first: number): QuestionData[] {
+/** A view's questions as the templates print them: marks and reasons only where the view has them. */
+function questionsOf(elements: readonly ViewElement[]): QuestionData[] {
   const out: QuestionData[] = [];
-  let current: QuestionData | undefined;
-  for (const child of contentOf(check)) {
-    if (child.type === 'leafDirective' && child.name === 'question') {
-      current = {
-        n: first + out.length,
-        stem: inlines(child.children),
-        options: [],
-        reason: [],
-        objective: child.attributes?.objective ?? '',
-      };
-      out.push(current);
-    } else if (!current) continue;
-    else if (child.type === 'list')
-      for (const item of child.children)
-        current.options.push({
-          c: item.children.flatMap((c) => (c.type === 'paragraph' ? inlines(c.children) : [])),
-          correct: item.checked === true,
-        });
-    else if (
-      child.type === 'paragraph' &&
-      /^\s*reason\s*:/i.test(child.children[0]?.type === 'text' ? child.children[0].value : '')
-    ) {
-      const [head, ...rest] = inlines(child.children);
-      current.reason =
-        head?.t === 'text' ? [{ t: 'text', v: head.v.replace(/^\s*reason\s*:\s*/i, '') }, ...rest] : rest;
-    }
+  for (const element of allElements(elements)) {
+    if (element.kind !== 'check') continue;
+    for (const q of element.questions)
+      out.push({
+        n: q.number,
+        stem: inlines(q.stemContent),
+        options: q.options.map((o) => ({ c: inlines(o.content), correct: o.correct === true })),
+        reason: q.reason ? inlines(q.reason) : [],
+        objective: q.objective ?? '',
+      });
   }
   return out;
 }
 
-function containers(nodes: readonly RootContent[], name: string): ContainerDirective[] {
-  const out: ContainerDirective[] = [];
-  const visit = (list: readonly RootContent[]) => {
-    for (const n of list) {
-      if (n.type === 'containerDirective') {
-        if (n.name === name) out.push(n);
-        visit(n.children);
-      }
-    }
-  };
-  visit(nodes);
-  return out;
+/** Every container of one kind in a view, in reading order. */
+function containers(view: ModuleView, kind: ViewContainer['kind']): ViewContainer[] {
+  return [...viewElements(view)].filter((e): e is ViewContainer => e.kind === kind);
 }
 
-/** Groups the flat body into the intro and one node list per segment. */
-function segmentsOf(module: Module) {
-  return module.body.segments.map((s) => ({
-    title: s.title,
-    minutes: s.minutes ?? 0,
-    method: s.method ?? '',
-    children: s.children,
-  }));
-}
+const childrenOf = (element: ViewContainer, kind: ViewContainer['kind']) =>
+  element.children.filter((c): c is ViewContainer => c.kind === kind);
 
-/**
- * A segment's nodes in the order a facilitator reads them: its purpose first, its transition
- * last (FORMAT.md, "Segments for the facilitator"), wherever the author put them.
- */
-function purposeFirst(nodes: readonly RootContent[]): RootContent[] {
-  const purpose = nodes.filter((n) => isFacilitatorNote(n, 'purpose'));
-  const transition = nodes.filter((n) => isFacilitatorNote(n, 'transition'));
-  const rest = nodes.filter((n) => !isFacilitatorNote(n, 'purpose') && !isFacilitatorNote(n, 'transition'));
-  return [...purpose, ...rest, ...transition];
-}
-
-/** The facilitator guide's data: everything, including facilitator-only material. */
+/** The facilitator guide's data, from the facilitator's view: everything. */
 export function guideData(
   module: Module,
   titles: ReadonlyMap<string, string>,
   paper: Paper,
   start?: string,
 ): GuideData {
-  const opts = { facilitator: true };
+  const view = facilitatorView(module);
   let elapsed = 0;
-  let questionNumber = 1;
-  const segments = segmentsOf(module).map((s) => {
+  const segments = view.segments.map((s) => {
     const row: AgendaRow = {
       start: clock(elapsed, start),
       end: clock(elapsed + s.minutes, start),
@@ -184,39 +150,25 @@ export function guideData(
       method: s.method,
     };
     elapsed += s.minutes;
-    const questions = containers(s.children, 'check').flatMap((c) => {
-      const q = questionsOf(c, questionNumber);
-      questionNumber += q.length;
-      return q;
-    });
-    return { ...row, blocks: blocks(purposeFirst(s.children), opts), questions };
+    return { ...row, blocks: blocks(s.elements), questions: questionsOf(s.elements) };
   });
-  const all = module.tree.children;
   return {
     kind: 'facilitator-guide',
     paper,
-    module: moduleData(module, titles),
-    intro: blocks(module.body.intro, { facilitator: true }),
+    module: moduleData(view, titles),
+    intro: blocks(view.intro),
     agenda: segments.map(({ blocks: _b, questions: _q, ...row }) => row),
     segments,
-    roleplays: containers(all, 'roleplay').map((rp) => {
-      const inner = contentOf(rp);
-      const pick = (name: string) =>
-        inner.filter((c): c is ContainerDirective => c.type === 'containerDirective' && c.name === name);
-      return {
-        title: labelOf(rp),
-        minutes: rp.attributes?.minutes ?? '',
-        setup: blocks(
-          inner.filter((c) => c.type !== 'containerDirective'),
-          opts,
-        ),
-        roles: pick('role').map((r) => ({ title: labelOf(r), c: blocks(contentOf(r), opts) })),
-        observer: pick('observer').flatMap((o) => blocks(contentOf(o), opts)),
-        debrief: pick('debrief').flatMap((o) => blocks(contentOf(o), opts)),
-      };
-    }),
+    roleplays: containers(view, 'roleplay').map((rp) => ({
+      title: rp.label,
+      minutes: rp.minutes === undefined ? '' : String(rp.minutes),
+      setup: blocks(rp.children.filter((c) => c.kind === 'prose' || c.kind === 'writing-space')),
+      roles: childrenOf(rp, 'role').map((r) => ({ title: r.label, c: blocks(r.children) })),
+      observer: childrenOf(rp, 'observer').flatMap((o) => blocks(o.children)),
+      debrief: childrenOf(rp, 'debrief').flatMap((o) => blocks(o.children)),
+    })),
     answerKey: segments.flatMap((s) => s.questions),
-    takeaways: containers(all, 'takeaways').flatMap((t) => blocks(contentOf(t), opts)),
+    takeaways: containers(view, 'takeaways').flatMap((t) => blocks(t.children)),
   };
 }
 
@@ -225,10 +177,10 @@ export function guideData(
  * without one, a sheet built from its objectives, so that every handout has one: what each
  * objective means in the participant's own work, and what could get in the way.
  */
-function reflectionSheets(module: Module, opts: BlockOptions): HandoutData['reflections'] {
-  const authored = containers(module.tree.children, 'reflection').map((r) => ({
-    title: labelOf(r) || 'Reflection',
-    c: blocks(contentOf(r), opts),
+function reflectionSheets(view: ModuleView): HandoutData['reflections'] {
+  const authored = containers(view, 'reflection').map((r) => ({
+    title: r.label || 'Reflection',
+    c: blocks(r.children),
   }));
   if (authored.length > 0) return authored;
   const text = (v: string): Block => ({ t: 'p', c: [{ t: 'text', v }] });
@@ -239,7 +191,7 @@ function reflectionSheets(module: Module, opts: BlockOptions): HandoutData['refl
         text('Fill this in before you leave, then read it again after a week back at work.'),
         table([
           [[{ t: 'text', v: 'What I can now do' }], [{ t: 'text', v: 'Where and when I will use it' }]],
-          ...module.frontmatter.objectives.map((o): Inline[][] => [[{ t: 'text', v: o.text }], []]),
+          ...view.meta.objectives.map((o): Inline[][] => [[{ t: 'text', v: o.text }], []]),
         ]),
         text('What could get in the way, and who could help me with it?'),
         { t: 'lines', n: 3 },
@@ -248,41 +200,24 @@ function reflectionSheets(module: Module, opts: BlockOptions): HandoutData['refl
   ];
 }
 
-/** The participant handout's data: built without any facilitator-only material. */
+/** The participant handout's data, from the participant's view: no facilitator material, answers or role briefs. */
 export function handoutData(module: Module, titles: ReadonlyMap<string, string>, paper: Paper): HandoutData {
-  const opts = { facilitator: false };
-  const all = module.tree.children;
-  let next = 1;
-  const questions = containers(all, 'check').flatMap((c) => {
-    const q = questionsOf(c, next);
-    next += q.length;
-    return q;
-  });
+  const view = participantView(module);
+  const roleplays = containers(view, 'roleplay');
+  const all = [...view.intro, ...view.segments.flatMap((s) => s.elements)];
   return {
     kind: 'participant-handout',
     paper,
-    module: moduleData(module, titles),
-    worksheets: containers(all, 'handout').map((h) => ({
-      title: labelOf(h) || 'Worksheet',
-      c: blocks(contentOf(h), opts),
-    })),
-    roleCards: containers(all, 'roleplay').flatMap((rp) =>
-      contentOf(rp)
-        .filter((c): c is ContainerDirective => c.type === 'containerDirective' && c.name === 'role')
-        .map((r) => ({ roleplay: labelOf(rp), title: labelOf(r), c: blocks(contentOf(r), opts) })),
+    module: moduleData(view, titles),
+    worksheets: containers(view, 'handout').map((h) => ({ title: h.label || 'Worksheet', c: blocks(h.children) })),
+    roleCards: roleplays.flatMap((rp) =>
+      childrenOf(rp, 'role').map((r) => ({ roleplay: rp.label, title: r.label, c: blocks(r.children) })),
     ),
-    observer: containers(all, 'roleplay').flatMap((rp) =>
-      contentOf(rp)
-        .filter((c): c is ContainerDirective => c.type === 'containerDirective' && c.name === 'observer')
-        .map((o) => ({ roleplay: labelOf(rp), c: blocks(contentOf(o), opts) })),
+    observer: roleplays.flatMap((rp) =>
+      childrenOf(rp, 'observer').map((o) => ({ roleplay: rp.label, c: blocks(o.children) })),
     ),
-    reflections: reflectionSheets(module, opts),
-    // Participants get the questions without marks or reasons.
-    questions: questions.map((q) => ({
-      ...q,
-      options: q.options.map((o) => ({ c: o.c, correct: false })),
-      reason: [],
-    })),
-    takeaways: containers(all, 'takeaways').flatMap((t) => blocks(contentOf(t), opts)),
+    reflections: reflectionSheets(view),
+    questions: questionsOf(all),
+    takeaways: containers(view, 'takeaways').flatMap((t) => blocks(t.children)),
   };
 }

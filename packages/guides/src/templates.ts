@@ -1,3 +1,4 @@
+import type { Reader } from '@frontline/schema';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,3 +11,27 @@ export type Template =
   | 'participant-workbook'
   | 'day-plan'
   | 'participant-agenda';
+
+/**
+ * Who reads each document. The one place that says which documents are learner-facing: the
+ * learner build publishes only those (apps/site/astro.config.mjs), and each document's data is
+ * made from the view of the same reader (data.ts, plan-data.ts).
+ */
+export const DOCUMENT_READER = {
+  'facilitator-guide': 'facilitator',
+  'participant-handout': 'participant',
+  'facilitator-manual': 'facilitator',
+  'participant-workbook': 'participant',
+  'day-plan': 'facilitator',
+  'participant-agenda': 'participant',
+} as const satisfies Record<Template, Reader>;
+
+/** Documents a learner or participant may hold. */
+export const LEARNER_FACING: readonly Template[] = (Object.keys(DOCUMENT_READER) as Template[]).filter(
+  (t) => DOCUMENT_READER[t] === 'participant',
+);
+
+/** Is this typeset file (`<id>-<template>.pdf`) one a learner may hold? */
+export function isLearnerFacingFile(file: string): boolean {
+  return LEARNER_FACING.some((t) => file.endsWith(`-${t}.pdf`));
+}

@@ -161,12 +161,20 @@ describe('guides and handouts', () => {
     expect(wrapped).toBeGreaterThan(0);
   });
 
-  it('keeps every facilitator-only text out of the participant handout', () => {
-    const text = pdfText(file('a4', 'participant-handout'));
+  it('keeps every facilitator-only text and every role brief out of the participant handout', () => {
+    const text = pdfText(file('a4', 'participant-handout')).replace(/\s+/g, ' ');
     expect(text).toContain('The outage call');
-    expect(text).toContain('Role card');
+    expect(text).toContain('The agent named the situation before asking for details.');
     expect(text).toContain('What should Sam say first?');
-    for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON', 'Answer key'])
+    for (const secret of [
+      'FACILITATOR-ONLY-NOTE',
+      'DEBRIEF-ONLY',
+      'ANSWER-REASON',
+      'Answer key',
+      // The role briefs: each is on its own role card, never in everyone's handout.
+      'you missed two meetings',
+      'Engineers expect a fix by 6 pm',
+    ])
       expect(text).not.toContain(secret);
   });
 

@@ -7,14 +7,10 @@ export * from './config.ts';
 export * from './schemas/module.ts';
 export * from './schemas/path.ts';
 export * from './schemas/glossary.ts';
-export {
-  renderModule,
-  stripFacilitatorOnly,
-  type RenderedModule,
-  type RenderOptions,
-  type SegmentSummary,
-} from './views/html.ts';
-export type { Audience as ViewAudience } from './views/html.ts';
+export { readBody, withoutReasonLabel, writingLines } from './read-body.ts';
+export * from './views/index.ts';
+export { METHOD_LABEL } from './views/labels.ts';
+export { renderView, type RenderedModule, type RenderOptions, type SegmentSummary } from './serialise/html.ts';
 export * from './json-schema.ts';
 export { rules } from './rules/index.ts';
 export { termKey } from './rules/glossary-term-defined.ts';

@@ -1,4 +1,4 @@
-import type { List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Frontmatter } from './schemas/module.ts';
@@ -18,40 +18,147 @@ export const METHODS = [
   'break',
 ] as const;
 
-/** Every directive the module format knows, with where it may appear and who sees it. */
+/**
+ * Who reads an output. Every element of a module body says which readers may see it, and a view
+ * for one reader keeps exactly those elements (views/project.ts): the only place where audience
+ * is decided.
+ *
+ * - `learner`: studies on the course site or in an LMS (answers only after trying; role briefs
+ *   each behind its own disclosure);
+ * - `participant`: holds the printed handout in a workshop (no answers, no role briefs);
+ * - `facilitator`: runs the workshop (everything);
+ * - `role-holder`: plays one role in a role-play (their own card, and the observer sheet).
+ */
+export type Reader = 'learner' | 'participant' | 'facilitator' | 'role-holder';
+
+/** Everyone who reads the course. */
+export const EVERYONE: readonly Reader[] = ['learner', 'participant', 'facilitator', 'role-holder'];
+/** Facilitator-only material: notes, expected answers, debriefs. */
+export const FACILITATORS: readonly Reader[] = ['facilitator'];
+/** A role brief: its holder, the facilitator, and a self-study learner who opens it on purpose. */
+export const ROLE_HOLDERS: readonly Reader[] = ['role-holder', 'learner', 'facilitator'];
+/** The answer to a knowledge check (correct options, reason): never printed for participants. */
+export const ANSWER_READERS: readonly Reader[] = ['learner', 'facilitator'];
+
+/** Every directive the module format knows, with where it may appear and who may see it. */
 export const DIRECTIVES = {
-  segment: { kind: 'leafDirective', parents: ['root'], audience: 'all' },
+  segment: { kind: 'leafDirective', parents: ['root'], audience: EVERYONE },
   facilitator: {
     kind: 'containerDirective',
     parents: ['root', 'roleplay', 'discussion', 'case'],
-    audience: 'facilitator',
+    audience: FACILITATORS,
   },
-  case: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
-  discussion: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
-  expected: { kind: 'containerDirective', parents: ['discussion'], audience: 'facilitator' },
-  roleplay: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
-  role: { kind: 'containerDirective', parents: ['roleplay'], audience: 'all' },
-  observer: { kind: 'containerDirective', parents: ['roleplay'], audience: 'all' },
-  debrief: { kind: 'containerDirective', parents: ['roleplay'], audience: 'facilitator' },
-  reflection: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
-  handout: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
-  'writing-space': { kind: 'leafDirective', parents: ['handout', 'reflection'], audience: 'all' },
-  check: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
-  question: { kind: 'leafDirective', parents: ['check'], audience: 'all' },
-  takeaways: { kind: 'containerDirective', parents: ['root'], audience: 'all' },
-  term: { kind: 'textDirective', parents: ['*'], audience: 'all' },
+  case: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
+  discussion: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
+  expected: { kind: 'containerDirective', parents: ['discussion'], audience: FACILITATORS },
+  roleplay: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
+  role: { kind: 'containerDirective', parents: ['roleplay'], audience: ROLE_HOLDERS },
+  observer: { kind: 'containerDirective', parents: ['roleplay'], audience: EVERYONE },
+  debrief: { kind: 'containerDirective', parents: ['roleplay'], audience: FACILITATORS },
+  reflection: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
+  handout: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
+  'writing-space': { kind: 'leafDirective', parents: ['handout', 'reflection'], audience: EVERYONE },
+  check: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
+  question: { kind: 'leafDirective', parents: ['check'], audience: EVERYONE },
+  takeaways: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
+  term: { kind: 'textDirective', parents: ['*'], audience: EVERYONE },
 } as const satisfies Record<
   string,
-  { kind: Directive['type']; parents: readonly string[]; audience: 'all' | 'facilitator' }
+  { kind: Directive['type']; parents: readonly string[]; audience: readonly Reader[] }
 >;
 
 export type DirectiveName = keyof typeof DIRECTIVES;
 /** Directives whose content only facilitators see. */
 export const FACILITATOR_ONLY: ReadonlySet<string> = new Set(
   Object.entries(DIRECTIVES)
-    .filter(([, d]) => d.audience === 'facilitator')
+    .filter(([, d]) => d.audience === FACILITATORS)
     .map(([name]) => name),
 );
+
+interface ElementBase {
+  /** Who may see this element (already narrowed by every element it sits in). */
+  audience: readonly Reader[];
+}
+
+/** Markdown prose: a paragraph, heading, list, table, quote, code block or rule (mdast, with its place). */
+export interface ProseElement extends ElementBase {
+  kind: 'prose';
+  node: RootContent;
+}
+
+/** Ruled space to write in. */
+export interface WritingSpaceElement extends ElementBase {
+  kind: 'writing-space';
+  lines: number;
+  node: LeafDirective;
+}
+
+/** A container read for its meaning: a titled block of further elements. */
+export interface ContainerElement extends ElementBase {
+  kind:
+    | 'facilitator'
+    | 'expected'
+    | 'debrief'
+    | 'case'
+    | 'discussion'
+    | 'roleplay'
+    | 'role'
+    | 'observer'
+    | 'reflection'
+    | 'handout'
+    | 'takeaways'
+    /** A directive the format does not know (the validator reports it): its content passes through. */
+    | 'other';
+  /** The `[label]`: a title, a role's name, a note's label ('' when none). */
+  label: string;
+  /** Objective ids the activity serves (`objectives="a b"`). */
+  objectives: string[];
+  /** Minutes per round, for a role-play. */
+  minutes: number | undefined;
+  children: BodyElement[];
+  node: ContainerDirective;
+}
+
+export interface CheckOption {
+  /** Plain text of the option. */
+  text: string;
+  /** The option as phrasing content (emphasis, code, links kept). */
+  content: PhrasingContent[];
+  correct: boolean;
+  node: ListItem;
+}
+
+export interface Question {
+  stem: string;
+  /** The stem as phrasing content. */
+  stemContent: PhrasingContent[];
+  objective: string | undefined;
+  node: LeafDirective;
+  options: CheckOption[];
+  optionLists: List[];
+  /** The `Reason:` paragraphs as written (the validator wants exactly one). */
+  reasons: Paragraph[];
+  /** The reason without its `Reason:` label, however it is emphasised; undefined when missing. */
+  reason: PhrasingContent[] | undefined;
+  /** Other content between the stem and the reason. */
+  extra: RootContent[];
+  /** The same, read as elements. */
+  more: BodyElement[];
+  /** Who may see which options are correct, and why. */
+  answerAudience: readonly Reader[];
+}
+
+export interface CheckElement extends ElementBase {
+  kind: 'check';
+  questions: Question[];
+  node: ContainerDirective;
+}
+
+/** One element of a module body, read once from its Markdown, with its place and audience. */
+export type BodyElement = ProseElement | WritingSpaceElement | ContainerElement | CheckElement;
+
+/** A knowledge check (kept under its old name for the rules). */
+export type KnowledgeCheck = CheckElement;
 
 export interface Segment {
   index: number;
@@ -59,30 +166,10 @@ export interface Segment {
   minutes: number | undefined;
   method: string | undefined;
   node: LeafDirective;
-  /** Top-level nodes from this segment's marker up to the next one. */
+  /** Top-level nodes from this segment's marker up to the next one, as written. */
   children: RootContent[];
-}
-
-export interface CheckOption {
-  text: string;
-  correct: boolean;
-  node: ListItem;
-}
-
-export interface Question {
-  stem: string;
-  objective: string | undefined;
-  node: LeafDirective;
-  options: CheckOption[];
-  optionLists: List[];
-  reasons: Paragraph[];
-  /** Other content between the stem and the reason. */
-  extra: RootContent[];
-}
-
-export interface KnowledgeCheck {
-  node: ContainerDirective;
-  questions: Question[];
+  /** The same nodes read as elements. */
+  elements: BodyElement[];
 }
 
 export type ActivityKind = 'discussion' | 'roleplay' | 'reflection' | 'case' | 'handout';
@@ -93,14 +180,19 @@ export interface Activity {
   node: ContainerDirective;
   objectives: string[];
   segment: Segment | undefined;
+  element: ContainerElement;
 }
 
-/** The structure of a module body, derived from its tree (no validation here). */
+/**
+ * The module body, read once (read-body.ts): the intro and the timed segments as typed
+ * elements, plus indexes of the same elements for the rules and overviews.
+ */
 export interface ModuleBody {
-  intro: RootContent[];
+  /** Learner-facing introduction before the first segment. */
+  intro: BodyElement[];
   segments: Segment[];
   activities: Activity[];
-  checks: KnowledgeCheck[];
+  checks: CheckElement[];
   takeaways: ContainerDirective[];
   facilitatorNotes: ContainerDirective[];
   terms: TextDirective[];
@@ -163,99 +255,6 @@ export function walk(
     const inside = isDirective(node) && node.type !== 'textDirective' ? node.name : parentDirective;
     for (const child of node.children as Nodes[]) walk(child, visit, inside);
   }
-}
-
-const REASON = /^\s*reason\s*:/i;
-
-function readCheck(node: ContainerDirective): KnowledgeCheck {
-  const questions: Question[] = [];
-  let current: Question | undefined;
-  for (const child of contentOf(node)) {
-    if (child.type === 'leafDirective' && child.name === 'question') {
-      current = {
-        stem: labelOf(child),
-        objective: child.attributes?.objective?.trim() || undefined,
-        node: child,
-        options: [],
-        optionLists: [],
-        reasons: [],
-        extra: [],
-      };
-      questions.push(current);
-    } else if (!current) {
-      continue;
-    } else if (child.type === 'list' && child.children.some((item) => typeof item.checked === 'boolean')) {
-      current.optionLists.push(child);
-      for (const item of child.children)
-        current.options.push({ text: toString(item).trim(), correct: item.checked === true, node: item });
-    } else if (child.type === 'paragraph' && REASON.test(toString(child))) {
-      current.reasons.push(child);
-    } else {
-      current.extra.push(child);
-    }
-  }
-  return { node, questions };
-}
-
-/** Derives the module structure (segments, activities, checks…) from a parsed body. */
-export function readBody(tree: Root): ModuleBody {
-  const body: ModuleBody = {
-    intro: [],
-    segments: [],
-    activities: [],
-    checks: [],
-    takeaways: [],
-    facilitatorNotes: [],
-    terms: [],
-  };
-  let segment: Segment | undefined;
-  for (const child of tree.children) {
-    if (child.type === 'leafDirective' && child.name === 'segment') {
-      segment = {
-        index: body.segments.length,
-        title: labelOf(child),
-        minutes: intAttribute(child, 'minutes'),
-        method: child.attributes?.method?.trim() || undefined,
-        node: child,
-        children: [],
-      };
-      body.segments.push(segment);
-      continue;
-    }
-    if (segment) segment.children.push(child);
-    else body.intro.push(child);
-  }
-
-  for (const { node } of nodesOfType(tree, 'textDirective')) if (node.name === 'term') body.terms.push(node);
-  for (const { node } of nodesOfType(tree, 'containerDirective')) {
-    switch (node.name) {
-      case 'discussion':
-      case 'roleplay':
-      case 'reflection':
-      case 'case':
-      case 'handout':
-        body.activities.push({
-          kind: node.name,
-          title: labelOf(node),
-          node,
-          objectives: listAttribute(node, 'objectives'),
-          segment: body.segments.find((s) => s.children.includes(node)),
-        });
-        break;
-      case 'check':
-        body.checks.push(readCheck(node));
-        break;
-      case 'takeaways':
-        body.takeaways.push(node);
-        break;
-      case 'facilitator':
-        body.facilitatorNotes.push(node);
-        break;
-      default:
-        break;
-    }
-  }
-  return body;
 }
 
 /** Every node of a tree by type, with its nearest directive ancestor: one walk per tree. */

@@ -1,45 +1,183 @@
 import { expect, it } from 'vitest';
-import { buildCorpus, renderModule, validateCorpus } from '../src/index.ts';
 import { readFileSync } from 'node:fs';
+import {
+  facilitatorView,
+  learnerView,
+  participantView,
+  readBody,
+  renderView,
+  roleCardsView,
+  viewElements,
+  type Frontmatter,
+  type Module,
+  type ModuleView,
+} from '../src/index.ts';
+import { parseWithSatteri } from '../src/parse.ts';
 import { FIXTURES } from './helpers.ts';
 
 const text = readFileSync(`${FIXTURES}required-sections/ok.md`, 'utf8')
   .replace('Give groups five minutes.', 'SECRET-FACILITATOR-NOTE give groups five minutes.')
   .replace('Good answers name the situation.', 'SECRET-EXPECTED-ANSWER name the situation.');
 
-function tree(source: string) {
-  const corpus = buildCorpus({ root: '/x', modules: [{ file: 'modules/fixture.md', name: 'fixture', text: source }] });
-  const module = corpus.corpus.modules[0]!;
-  void validateCorpus(corpus);
-  return { id: 'fixture', tree: module.parsed.tree };
+const FRONTMATTER: Frontmatter = {
+  id: 'fixture',
+  title: 'Fixture',
+  summary: 'A module written for the tests of the views.',
+  audience: ['frontline'],
+  level: 'foundation',
+  duration: 30,
+  objectives: [{ id: 'a', text: 'Name the situation before the fix.' }],
+  prerequisites: [],
+  version: '1.0.0',
+  updated: '2026-12-04',
+  materials: ['Flip chart'],
+  roomSetup: 'Tables for three.',
+  preparation: [{ task: 'Print the SECRET-PREP cards.', lead: '2 days' }],
+};
+
+/** A module from a Markdown body (any frontmatter in the text is ignored). */
+function moduleOf(source: string): Module {
+  const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const tree = parseWithSatteri(body);
+  return { id: 'fixture', file: 'modules/fixture.md', frontmatter: FRONTMATTER, body: readBody(tree), tree };
 }
 
-it('builds the learner view without facilitator-only blocks', () => {
-  const learner = renderModule(tree(text), 'learner').html;
+/** Every piece of text a view holds, to search it. */
+function textOf(view: ModuleView): string {
+  return JSON.stringify([...viewElements(view)], (key, value: unknown) => (key === 'position' ? undefined : value));
+}
+
+it('builds the learner view without facilitator-only blocks, and the facilitator view with them', () => {
+  const module = moduleOf(text);
+  const learner = renderView(learnerView(module)).html;
   expect(learner).not.toContain('SECRET-FACILITATOR-NOTE');
   expect(learner).not.toContain('SECRET-EXPECTED-ANSWER');
   expect(learner).toContain('What would you say first?');
-  const facilitator = renderModule(tree(text), 'facilitator').html;
+  const facilitator = renderView(facilitatorView(module)).html;
   expect(facilitator).toContain('SECRET-FACILITATOR-NOTE');
   expect(facilitator).toContain('SECRET-EXPECTED-ANSWER');
 });
 
-it('renders a knowledge check that works without JavaScript', () => {
-  const { html, segments } = renderModule(tree(text), 'learner');
+it('keeps delivery logistics in the facilitator view only', () => {
+  const module = moduleOf(text);
+  expect(facilitatorView(module).delivery?.preparation[0]?.task).toContain('SECRET-PREP');
+  expect(learnerView(module).delivery).toBeUndefined();
+  expect(participantView(module).delivery).toBeUndefined();
+});
+
+it('renders a knowledge check that works without JavaScript, its answer out of the search index', () => {
+  const { html, segments } = renderView(learnerView(moduleOf(text)));
   expect(segments).toEqual([{ id: 'practice', title: 'Practice', minutes: 30, method: 'discussion' }]);
   expect(html).toMatch(/<fieldset class="question"[^>]*>/);
-  expect(html).toContain('<details class="answer"><summary>Show the answer</summary>');
+  expect(html).toContain('<details class="answer" data-pagefind-ignore="all"><summary>Show the answer</summary>');
   expect(html).toContain('data-correct="true"');
+  expect(html).toContain('<strong>Reason:</strong> Recognition first.');
+});
+
+it('reads a reason however its label is emphasised, once, for every output', () => {
+  for (const label of ['Reason:', '**Reason:**', '_Reason_:', '**Reason**:']) {
+    const module = moduleOf(text.replace('Reason: Recognition first.', `${label} Recognition *first*.`));
+    const [question] = facilitatorView(module).segments[0]!.elements.flatMap((e) =>
+      e.kind === 'check' ? e.questions : [],
+    );
+    expect(question?.reason?.map((n) => ('value' in n ? n.value : 'children' in n ? 'EM' : '')).join('')).toBe(
+      'Recognition EM.',
+    );
+    expect(renderView(learnerView(module)).html).toContain('<strong>Reason:</strong> Recognition <em>first</em>.');
+  }
+});
+
+it('gives participants the questions without answers or reasons', () => {
+  const view = participantView(moduleOf(text));
+  const checks = [...viewElements(view)].flatMap((e) => (e.kind === 'check' ? e.questions : []));
+  expect(checks).toHaveLength(1);
+  expect(checks[0]!.options.map((o) => o.correct)).toEqual([undefined, undefined]);
+  expect(checks[0]!.reason).toBeUndefined();
+  expect(textOf(view)).not.toContain('Recognition first');
+  const html = renderView(view).html;
+  expect(html).not.toContain('data-correct');
+  expect(html).not.toContain('Show the answer');
+});
+
+const roleplay = `::segment[Practice]{minutes=30 method=role-play}
+
+::::roleplay[The outage call]{minutes=10 objectives="a"}
+Work in threes.
+
+:::role[Customer: Dana]
+SECRET-CUSTOMER-BRIEF You have been without internet for three days.
+:::
+
+:::role[Agent]
+SECRET-AGENT-BRIEF You can see the outage ticket.
+:::
+
+:::observer
+- [ ] The agent named the situation.
+:::
+
+:::debrief
+SECRET-DEBRIEF Ask what changed the tone.
+:::
+::::
+`;
+
+it('puts each role brief on its own card, behind its own disclosure for learners, never in the handout', () => {
+  const module = moduleOf(roleplay);
+  const cards = roleCardsView(module);
+  expect(cards.roleplays).toHaveLength(1);
+  const [rp] = cards.roleplays;
+  expect(rp!.roles.map((r) => r.name)).toEqual(['Customer: Dana', 'Agent']);
+  expect(JSON.stringify(rp!.roles[0])).toContain('SECRET-CUSTOMER-BRIEF');
+  expect(JSON.stringify(rp!.roles[0])).not.toContain('SECRET-AGENT-BRIEF');
+  expect(JSON.stringify(cards)).not.toContain('SECRET-DEBRIEF');
+  expect(rp!.observer).toHaveLength(1);
+
+  expect(textOf(participantView(module))).not.toMatch(/SECRET-(CUSTOMER|AGENT)-BRIEF|SECRET-DEBRIEF/);
+  const learner = renderView(learnerView(module)).html;
+  expect(learner).not.toContain('SECRET-DEBRIEF');
+  expect(learner).toMatch(/<details class="role-card"><summary>Role card: Customer: Dana<\/summary>/);
+  expect(learner).toContain('open only the card of the role you play');
+});
+
+it('never shows anything inside a facilitator block to participants or learners, whatever it is', () => {
+  const hidden = `::segment[Practice]{minutes=30 method=exercise}
+
+::::facilitator[Setup]
+:::handout[SECRET-WORKSHEET]
+Fill this in.
+:::
+::::
+`;
+  const module = moduleOf(hidden);
+  expect(textOf(participantView(module))).not.toContain('SECRET-WORKSHEET');
+  expect(textOf(learnerView(module))).not.toContain('SECRET-WORKSHEET');
+  expect(textOf(facilitatorView(module))).toContain('SECRET-WORKSHEET');
+});
+
+it('keeps a directive written inside prose out of every view (the validator reports it)', () => {
+  const nested = `::segment[Practice]{minutes=30 method=exercise}
+
+- A point to make.
+
+  :::facilitator
+  SECRET-NESTED-NOTE
+  :::
+`;
+  const module = moduleOf(nested);
+  expect(textOf(learnerView(module))).toContain('A point to make.');
+  for (const view of [learnerView(module), participantView(module), facilitatorView(module)])
+    expect(textOf(view)).not.toContain('SECRET-NESTED-NOTE');
 });
 
 it('sanitises raw HTML as a second line of defence', () => {
   const hostile = `${text}\n<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[x](javascript:alert(3))\n`;
-  const { html } = renderModule(tree(hostile), 'learner');
+  const { html } = renderView(learnerView(moduleOf(hostile)));
   expect(html).not.toMatch(/<script|onerror|javascript:/i);
 });
 
 it('keeps the knowledge-check inputs live (not disabled) after sanitising', () => {
-  const { html } = renderModule(tree(text), 'learner');
+  const { html } = renderView(learnerView(moduleOf(text)));
   expect(html).toMatch(/<input type="radio" name="fixture-q1" id="fixture-q1-o1" value="1" data-correct="true">/);
   expect(html).not.toMatch(/<input[^>]*disabled/);
   expect(html).toContain('<ul class="options">');
@@ -47,8 +185,8 @@ it('keeps the knowledge-check inputs live (not disabled) after sanitising', () =
 });
 
 it('labels the checkboxes of observer checklists', () => {
-  const source = `---\nid: fixture\n---\n\n::::roleplay[R]{minutes=5}\n:::observer\n- [ ] The agent named the situation.\n:::\n::::\n`;
-  const { html } = renderModule(tree(source), 'learner');
+  const source = `::::roleplay[R]{minutes=5}\n:::observer\n- [ ] The agent named the situation.\n:::\n::::\n`;
+  const { html } = renderView(learnerView(moduleOf(source)));
   expect(html).toContain(
     '<input type="checkbox" id="fixture-task-1"><label for="fixture-task-1"> The agent named the situation.</label>',
   );

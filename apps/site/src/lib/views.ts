@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderModule, validateContent, type RenderedModule, type ValidationResult } from '@frontline/schema';
+import {
+  learnerView as learnerViewOf,
+  renderView,
+  validateContent,
+  type RenderedModule,
+  type ValidationResult,
+} from '@frontline/schema';
 import { guideData, handoutData, type GuideData, type HandoutData } from '@frontline/guides/data';
 import { RenderCache } from './render-cache.ts';
 import type { ModuleEntry } from './types.ts';
@@ -72,7 +78,7 @@ export function learnerView(entry: ModuleEntry): RenderedModule {
   const source = `learner\0${shared.sources.get(module.file) ?? ''}`;
   return (
     shared.cache.get<RenderedModule>(source) ??
-    shared.cache.set(source, renderModule(module, 'learner', { glossary: shared.result.corpus.glossaryIndex }))
+    shared.cache.set(source, renderView(learnerViewOf(module), { glossary: shared.result.corpus.glossaryIndex }))
   );
 }
 

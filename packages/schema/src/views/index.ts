@@ -1,0 +1,5 @@
+export * from './project.ts';
+export { learnerView } from './learner.ts';
+export { participantView } from './participant.ts';
+export { facilitatorView } from './facilitator.ts';
+export { roleCardsView, type RoleCardsView, type RolePlayCards } from './role-cards.ts';
