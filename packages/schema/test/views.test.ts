@@ -180,7 +180,7 @@ it('keeps the knowledge-check inputs live (not disabled) after sanitising', () =
   const { html } = renderView(learnerView(moduleOf(text)));
   expect(html).toMatch(/<input type="radio" name="fixture-q1" id="fixture-q1-o1" value="1" data-correct="true">/);
   expect(html).not.toMatch(/<input[^>]*disabled/);
-  expect(html).toContain('<ul class="options">');
+  expect(html).toContain('<ul class="options" data-pagefind-ignore="all">');
   expect(html).toContain('<section class="block check" data-kind="check">');
 });
 

@@ -36,7 +36,7 @@ export const SANITIZE_SCHEMA: Schema = {
     // GitHub's schema only allows disabled checkboxes (task lists); our checks need live
     // radios and checkboxes, and classes on lists.
     input: [['type', 'radio', 'checkbox'], 'name', 'value', 'id', 'dataCorrect'],
-    ul: ['className'],
+    ul: ['className', 'dataPagefindIgnore'],
     // GitHub's schema keeps only its own classes on these; ours carry the block styles.
     section: ['className', 'ariaLabelledBy', 'dataKind'],
     div: ['className', 'dataLines', 'role', 'ariaLabel'],

@@ -217,7 +217,7 @@ class Writer {
       this.prose([{ type: 'paragraph', children: content }]).flatMap((p) => (p.type === 'element' ? p.children : []));
     const options = el(
       'ul',
-      { className: ['options'] },
+      { className: ['options'], dataPagefindIgnore: 'all' },
       q.options.map((o, i) => {
         const id = `${q.id}-o${i + 1}`;
         const input = el(
