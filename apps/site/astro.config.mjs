@@ -1,40 +1,21 @@
 // @ts-check
-import { cpSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { isLearnerFacingFile } from '@frontline/guides/documents';
+import { publishDocuments } from './src/course/documents.ts';
 
 const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
+const courseSource = fileURLToPath(new URL('./src/course/source.ts', import.meta.url));
 const guidesDist = fileURLToPath(new URL('../../packages/guides/dist/', import.meta.url));
 
-/**
- * Copies the typeset documents into the built site, under /guides/: every one for the trainers'
- * site, and for the learner build only those a learner may hold (participant handouts,
- * workbooks and agendas; @frontline/guides says which).
- */
+/** Publishes the typeset documents into the built site, under /guides/ (src/course/documents.ts). */
 function guides() {
   return /** @type {import('astro').AstroIntegration} */ ({
     name: 'frontline-guides',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        // Keep this build's rendered modules for the next one (src/lib/views.ts shares them here).
-        /** @type {{ cache?: { save(): void } } | undefined} */
-        const course = Reflect.get(globalThis, Symbol.for('frontline.site.course'));
-        course?.cache?.save();
-        if (!existsSync(guidesDist)) {
+        if (!publishDocuments(guidesDist, fileURLToPath(new URL('guides/', dir)), learnerOnly))
           logger.warn('No guides in packages/guides/dist: run `pnpm build` to typeset them.');
-          return;
-        }
-        cpSync(guidesDist, fileURLToPath(new URL('guides/', dir)), {
-          recursive: true,
-          // Folders (a4/, letter/) have no extension; of files, the learner build takes only
-          // learner-facing PDFs, nothing else (no data, no manifest).
-          filter: (src) =>
-            !src.endsWith('.manifest.json') &&
-            !src.endsWith('.tmp') &&
-            (!learnerOnly || !/\.[a-z0-9]+$/i.test(src) || isLearnerFacingFile(src)),
-        });
       },
     },
   });
@@ -43,15 +24,25 @@ function guides() {
 /**
  * The course packages run as they are in Node (TypeScript with erasable types), with their own
  * dependencies, native parsers included: server bundles import them instead of inlining them.
+ * The site's course source (`#course`, src/course/source.ts) is left to Node in every server
+ * module graph: one instance for the content loader's, one for the pages'.
  */
 function externalCoursePackages() {
-  return /** @type {import('vite').Plugin} */ ({
-    name: 'frontline-external-course-packages',
-    enforce: 'pre',
-    apply: 'build',
-    applyToEnvironment: (environment) => environment.name !== 'client',
-    resolveId: (id) => (/^@frontline\/(schema|guides)(\/|$)/.test(id) ? { id, external: true } : null),
-  });
+  return /** @type {import('vite').Plugin[]} */ ([
+    {
+      name: 'frontline-external-course-packages',
+      enforce: 'pre',
+      apply: 'build',
+      applyToEnvironment: (environment) => environment.name !== 'client',
+      resolveId: (id) => (/^@frontline\/(schema|guides)(\/|$)/.test(id) ? { id, external: true } : null),
+    },
+    {
+      name: 'frontline-external-course-source',
+      enforce: 'pre',
+      applyToEnvironment: (environment) => environment.name !== 'client',
+      resolveId: (id) => (id === '#course' ? { id: courseSource, external: true } : null),
+    },
+  ]);
 }
 
 export default defineConfig({
@@ -83,6 +74,6 @@ export default defineConfig({
   },
   vite: {
     define: { 'import.meta.env.FRONTLINE_LEARNER_ONLY': JSON.stringify(learnerOnly) },
-    plugins: [externalCoursePackages()],
+    plugins: externalCoursePackages(),
   },
 });

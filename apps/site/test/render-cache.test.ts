@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { RenderCache } from '../src/lib/render-cache.ts';
+import { RenderCache } from '../src/course/render-cache.ts';
 
 it('reuses rendered data for the same text and context after a save, and only then', () => {
   const context = `glossary-${process.pid}-${Date.now()}`;

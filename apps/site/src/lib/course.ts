@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from './types.ts';
+import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from '../course/entries.ts';
 
 /** Memoises a collection query for the whole build: every page reads the same data. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -13,20 +13,20 @@ export const getModules = once(async (): Promise<ModuleEntry[]> => {
   const rank = new Map<string, number>();
   paths.forEach((p, pi) => p.modules.forEach((id, i) => rank.has(id) || rank.set(id, pi * 1000 + i)));
   return modules
-    .map((m) => m.data as ModuleEntry)
+    .map((m) => m.data)
     .sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9) || a.title.localeCompare(b.title));
 });
 
 export const getPaths = once(async (): Promise<PathEntry[]> =>
-  (await getCollection('paths')).map((p) => p.data as PathEntry).sort((a, b) => a.order - b.order),
+  (await getCollection('paths')).map((p) => p.data).sort((a, b) => a.order - b.order),
 );
 
 export const getPlans = once(async (): Promise<PlanEntry[]> =>
-  (await getCollection('plans')).map((p) => p.data as PlanEntry).sort((a, b) => a.title.localeCompare(b.title)),
+  (await getCollection('plans')).map((p) => p.data).sort((a, b) => a.title.localeCompare(b.title)),
 );
 
 export const getGlossary = once(async (): Promise<TermEntry[]> =>
-  (await getCollection('glossary')).map((t) => t.data as TermEntry).sort((a, b) => a.term.localeCompare(b.term)),
+  (await getCollection('glossary')).map((t) => t.data).sort((a, b) => a.term.localeCompare(b.term)),
 );
 
 /** Modules by id. */
@@ -59,4 +59,4 @@ export function url(path: string): string {
   return `${base}${path}`;
 }
 
-export const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
+export { learnerOnly } from '#course';

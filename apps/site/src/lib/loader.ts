@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { formatPretty, type ValidationResult } from '@frontline/schema';
+import { formatPretty } from '@frontline/schema';
 import { clockDays } from '@frontline/guides/data';
-import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from './types.ts';
-import { contentDir, readCourse, share } from './views.ts';
-
-let cached: ValidationResult | undefined;
+import { contentDir, course, invalidate } from '#course';
+import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from '../course/entries.ts';
 
 /**
  * Fills a collection now, and again whenever a file under the content folder changes while
@@ -16,7 +13,7 @@ function live(context: LoaderContext, fill: () => void): Promise<void> {
   context.watcher?.add(contentDir);
   context.watcher?.on('all', (_event, file) => {
     if (!file.startsWith(contentDir)) return;
-    invalidate();
+    forget();
     try {
       fill();
     } catch (error) {
@@ -25,31 +22,24 @@ function live(context: LoaderContext, fill: () => void): Promise<void> {
   });
   return Promise.resolve();
 }
-let generation = '';
-let invalidated = false;
+
+let forgotten = false;
 /** Drops the read once per file event, though each of the four collections hears it. */
-function invalidate(): void {
-  if (invalidated) return;
-  invalidated = true;
-  cached = undefined;
-  queueMicrotask(() => (invalidated = false));
-}
-function read(): ValidationResult {
-  if (!cached) {
-    cached = readCourse();
-    generation = share(cached, randomUUID());
-  }
-  return cached;
+function forget(): void {
+  if (forgotten) return;
+  forgotten = true;
+  invalidate();
+  queueMicrotask(() => (forgotten = false));
 }
 
-/** Astro loaders over @frontline/schema: one parse and validation shared by all collections. */
+/** Astro loaders over the site's course source: one parse and validation shared by all collections. */
 export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: Loader; plans: Loader } {
   const modules: Loader = {
     name: 'frontline-modules',
     load: (context) =>
       live(context, () => {
         const { store, logger } = context;
-        const result = read();
+        const result = course();
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length) {
           logger.error(formatPretty(errors, result.files));
@@ -58,16 +48,15 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
           );
         }
         store.clear();
-        // Metadata only: pages render a module's views when they are built (views.ts).
+        // Metadata only: pages render a module's views when they are built (course/source.ts).
         for (const module of result.modules) {
           const data: ModuleEntry = {
             ...module.frontmatter,
             file: module.file,
-            generation,
             activities: module.body.activities.map((a) => ({ kind: a.kind, title: a.title })),
             questions: module.body.checks.reduce((n, c) => n + c.questions.length, 0),
           };
-          store.set({ id: module.id, data: data as unknown as Record<string, unknown> });
+          store.set({ id: module.id, data });
         }
       }),
   };
@@ -77,7 +66,7 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
       live(context, () => {
         const { store } = context;
         store.clear();
-        for (const p of read().corpus.paths) {
+        for (const p of course().corpus.paths) {
           const { file: _f, ...data } = p;
           store.set({ id: p.id, data: data satisfies PathEntry });
         }
@@ -89,7 +78,7 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
       live(context, () => {
         const { store } = context;
         store.clear();
-        for (const [id, t] of read().corpus.glossary) {
+        for (const [id, t] of course().corpus.glossary) {
           const data: TermEntry = {
             id,
             term: t.term,
@@ -97,7 +86,7 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
             aliases: t.aliases,
             seeAlso: t.seeAlso,
           };
-          store.set({ id, data: data as unknown as Record<string, unknown> });
+          store.set({ id, data });
         }
       }),
   };
@@ -107,7 +96,7 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
       live(context, () => {
         const { store } = context;
         store.clear();
-        const result = read();
+        const result = course();
         const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
         for (const checked of result.plans) {
           const { plan } = checked;
@@ -119,7 +108,7 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
             venue: plan.venue ?? '',
             days: clockDays(checked, titles),
           };
-          store.set({ id: plan.id, data: data as unknown as Record<string, unknown> });
+          store.set({ id: plan.id, data });
         }
       }),
   };

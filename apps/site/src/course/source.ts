@@ -1,0 +1,109 @@
+// The site's one owner of the course: it reads the content folder (validated for the content
+// loader, whose errors stop the build), caches rendered views on disk between builds, and hands
+// each page the view of its reader. Imported as `#course` (package.json "imports"). Astro runs
+// the content loader and the pages in separate module graphs, so a build has two instances of
+// this module: the pages' one parses the course without re-running the rules the loader ran,
+// and only on a cache miss needs the parse at all. No state on globalThis.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  learnerView,
+  renderView,
+  validateContent,
+  type Module,
+  type RenderedModule,
+  type ValidationResult,
+} from '@frontline/schema';
+import { guideData, handoutData, type GuideData, type HandoutData } from '@frontline/guides/data';
+import { RenderCache } from './render-cache.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** The content folder: FRONTLINE_CONTENT, or the repo's content/. */
+export const contentDir = resolve(repoRoot, process.env.FRONTLINE_CONTENT ?? 'content');
+
+/** The learner build (FRONTLINE_AUDIENCE=learner): what is published to learners. */
+export const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
+
+interface Course {
+  result: ValidationResult;
+  byId: Map<string, Module>;
+  sources: Map<string, string>;
+  titles: Map<string, string>;
+  /** Opened when a page first asks for a view: the loader's instance never opens one. */
+  cache: RenderCache | undefined;
+}
+
+let current: Course | undefined;
+/** Whether `current` was validated with every rule. */
+let validated = false;
+
+function read(rules: boolean): Course {
+  const result = validateContent(contentDir, { cwd: repoRoot, ...(rules ? {} : { rules: [] }) });
+  validated = rules;
+  const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
+  return {
+    result,
+    byId: new Map(result.modules.map((m) => [m.id, m])),
+    sources: new Map(result.corpus.modules.map((m) => [m.file, m.parsed.text])),
+    titles,
+    cache: undefined,
+  };
+}
+
+function cacheOf(shared: Course): RenderCache {
+  shared.cache ??= new RenderCache(
+    [[...shared.result.corpus.glossaryIndex].join('\n'), JSON.stringify([...shared.titles]), String(learnerOnly)],
+    // The dev server renders on demand and never saves; a build saves as it ends.
+    { persist: process.env.NODE_ENV !== 'development' },
+  );
+  return shared.cache;
+}
+
+// Keep this build's rendered views for the next build. Saving is synchronous, so it runs as
+// the process exits, however the build ends it; only an instance that rendered has a cache.
+process.once('exit', () => current?.cache?.save());
+
+/** The validated course (for the content loader), read on first use and after every `invalidate`. */
+export function course(): ValidationResult {
+  if (!current || !validated) current = read(true);
+  return current.result;
+}
+
+/** Forgets the read (a file changed under `astro dev`); the next use reads again. */
+export function invalidate(): void {
+  current = undefined;
+}
+
+function moduleOf(id: string): { shared: Course; module: Module } {
+  // The loader has validated the course before any page is built.
+  current ??= read(false);
+  const shared = current;
+  const module = shared.byId.get(id);
+  if (!module) throw new Error(`Module "${id}" is not in the content folder ${contentDir}.`);
+  return { shared, module };
+}
+
+/** The learner page of a module, from the on-disk cache when its source is unchanged. */
+export function learnerPage(id: string): RenderedModule {
+  const { shared, module } = moduleOf(id);
+  const source = `learner\0${shared.sources.get(module.file) ?? ''}`;
+  const cache = cacheOf(shared);
+  return (
+    cache.get<RenderedModule>(source) ??
+    cache.set(source, renderView(learnerView(module), { glossary: shared.result.corpus.glossaryIndex }))
+  );
+}
+
+/** The participant handout's print page (no facilitator material, answers or role briefs). */
+export function handoutPage(id: string): HandoutData {
+  const { shared, module } = moduleOf(id);
+  return handoutData(module, shared.titles, 'a4');
+}
+
+/** The facilitator guide's print page: the trainers' build only. */
+export function guidePage(id: string): GuideData {
+  if (learnerOnly) throw new Error('The learner build has no facilitator pages.');
+  const { shared, module } = moduleOf(id);
+  return guideData(module, shared.titles, 'a4');
+}
