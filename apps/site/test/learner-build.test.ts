@@ -45,7 +45,7 @@ it('builds a learner site in which no file of any type holds facilitator text', 
 
   const { modules } = validateContent(join(repo, 'content'));
   const phrases = modules.flatMap(phrasesOf);
-  const secret = phrases.filter((p) => !p.audience.includes('learner') && !p.audience.includes('participant'));
+  const secret = phrases.filter((p) => !p.readers.includes('learner') && !p.readers.includes('participant'));
   expect(secret.length).toBeGreaterThan(100);
 
   const leaks: string[] = [];

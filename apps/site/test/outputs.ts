@@ -65,7 +65,7 @@ export interface Phrase {
   /** A squashed run of the text (long enough to be distinctive). */
   key: string;
   text: string;
-  audience: readonly Reader[];
+  readers: readonly Reader[];
   /** Where it sits: `prose` in a container of this kind, a question's stem or option, a reason. */
   part: string;
   /** Whether it is a knowledge-check answer (reasons). */
@@ -93,18 +93,18 @@ function paragraphs(node: Nodes, kind = 'prose'): { text: string; kind: string }
 /** Every phrase of a module's body, read from its model. */
 export function phrasesOf(module: Module): Phrase[] {
   const out: Phrase[] = [];
-  const add = (text: string, audience: readonly Reader[], part: string, answer = false) => {
+  const add = (text: string, readers: readonly Reader[], part: string, answer = false) => {
     const key = squash(text).slice(0, KEY);
-    if (key.length >= MIN) out.push({ module: module.id, key, text, audience, part, answer });
+    if (key.length >= MIN) out.push({ module: module.id, key, text, readers, part, answer });
   };
   const visit = (elements: readonly BodyElement[], container: string) => {
     for (const e of elements) {
-      if (e.kind === 'prose') for (const p of paragraphs(e.node)) add(p.text, e.audience, `${p.kind} in ${container}`);
+      if (e.kind === 'prose') for (const p of paragraphs(e.node)) add(p.text, e.readers, `${p.kind} in ${container}`);
       else if (e.kind === 'check')
         for (const q of e.questions) {
-          add(q.stem, e.audience, 'question');
-          for (const o of q.options) add(o.text, e.audience, 'option');
-          if (q.reason) add(toString({ type: 'paragraph', children: q.reason }), q.answerAudience, 'reason', true);
+          add(q.stem, e.readers, 'question');
+          for (const o of q.options) add(o.text, e.readers, 'option');
+          if (q.reason) add(toString({ type: 'paragraph', children: q.reason }), q.answerReaders, 'reason', true);
           visit(q.more, 'question');
         }
       else if (e.kind !== 'writing-space') visit(e.children, e.kind);
@@ -112,7 +112,7 @@ export function phrasesOf(module: Module): Phrase[] {
   };
   visit(module.body.intro, 'intro');
   for (const s of module.body.segments) visit(s.elements, 'segment');
-  // A phrase written for two audiences (a note quoting the learner text, or an objective) proves
+  // A phrase written for two sets of readers (a note quoting the learner text, or an objective) proves
   // nothing either way.
   const seen = new Map<string, string>();
   const fm = module.frontmatter;
@@ -120,18 +120,18 @@ export function phrasesOf(module: Module): Phrase[] {
     seen.set(squash(text).slice(0, KEY), 'frontmatter');
   for (const p of out) {
     // An option quoted in the module's prose is as much prose as option.
-    const who = `${p.audience.join()}${p.part === 'option' || p.answer ? ' quiz' : ''}`;
+    const who = `${p.readers.join()}${p.part === 'option' || p.answer ? ' quiz' : ''}`;
     if (seen.has(p.key) && seen.get(p.key) !== who) seen.set(p.key, '*');
     else if (!seen.has(p.key)) seen.set(p.key, who);
   }
-  // Nor does one whose words stand inside a longer phrase for another audience or purpose.
+  // Nor does one whose words stand inside a longer phrase for another readers or purpose.
   const whole = out.map((p) => ({
     text: squash(p.text),
-    who: `${p.audience.join()}${p.part === 'option' || p.answer ? ' quiz' : ''}`,
+    who: `${p.readers.join()}${p.part === 'option' || p.answer ? ' quiz' : ''}`,
   }));
   const quoted = (p: Phrase, who: string) => whole.some((w) => w.who !== who && w.text.includes(p.key));
   return out.filter(
     (p) =>
-      seen.get(p.key) !== '*' && !quoted(p, `${p.audience.join()}${p.part === 'option' || p.answer ? ' quiz' : ''}`),
+      seen.get(p.key) !== '*' && !quoted(p, `${p.readers.join()}${p.part === 'option' || p.answer ? ' quiz' : ''}`),
   );
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validateContent, type Module } from '@frontline/schema';
 import { fileText, htmlText, phrasesOf, searchRecords, squash, type Phrase } from './outputs.ts';
 
-// The projection test: every piece of every module appears in exactly the outputs its audience
+// The projection test: every piece of every module appears in exactly the outputs its readers
 // allows, and in no other. It reads what `pnpm build` wrote (the trainers' site and the typeset
 // documents), so it runs after the build, as scripts/test.sh does.
 
@@ -51,21 +51,18 @@ function misplaced(check: (p: Phrase, out: Outputs) => string | undefined): stri
   for (const m of modules)
     for (const p of phrasesOf(m)) {
       const problem = check(p, outputs.get(m.id)!);
-      if (problem)
-        problems.push(`${m.id}: ${problem} (${p.part}, for ${p.audience.join(' ')}): ${p.text.slice(0, 80)}`);
+      if (problem) problems.push(`${m.id}: ${problem} (${p.part}, for ${p.readers.join(' ')}): ${p.text.slice(0, 80)}`);
     }
   return problems;
 }
 
-describe('every element of the model appears where its audience allows, and nowhere else', () => {
+describe('every element of the model appears where its readers allow, and nowhere else', () => {
   it('reads enough of the course to mean something', () => {
     const phrases = modules.flatMap(phrasesOf);
     expect(modules.length).toBeGreaterThanOrEqual(10);
     for (const reader of ['learner', 'participant', 'facilitator'] as const)
-      expect(phrases.filter((p) => p.audience.includes(reader)).length, reader).toBeGreaterThan(100);
-    expect(phrases.filter((p) => p.audience.length === 1 && p.audience[0] === 'facilitator').length).toBeGreaterThan(
-      100,
-    );
+      expect(phrases.filter((p) => p.readers.includes(reader)).length, reader).toBeGreaterThan(100);
+    expect(phrases.filter((p) => p.readers.length === 1 && p.readers[0] === 'facilitator').length).toBeGreaterThan(100);
     expect(phrases.filter((p) => p.part === 'prose in role').length).toBeGreaterThan(10);
     expect(phrases.filter((p) => p.answer).length).toBeGreaterThan(30);
   });
@@ -74,7 +71,7 @@ describe('every element of the model appears where its audience allows, and nowh
     expect(
       misplaced((p, out) => {
         const shown = out.learnerPage.includes(p.key);
-        const allowed = p.audience.includes('learner');
+        const allowed = p.readers.includes('learner');
         return shown === allowed ? undefined : shown ? 'on the learner page' : 'missing from the learner page';
       }),
     ).toEqual([]);
@@ -83,7 +80,7 @@ describe('every element of the model appears where its audience allows, and nowh
   it('on the facilitator page and in the facilitator guide PDF: everything', () => {
     expect(
       misplaced((p, out) => {
-        if (!p.audience.includes('facilitator')) return 'hidden from facilitators';
+        if (!p.readers.includes('facilitator')) return 'hidden from facilitators';
         if (!out.facilitatorPage.includes(p.key)) return 'missing from the facilitator page';
         if (!out.guidePdf.includes(p.key)) return 'missing from the facilitator guide';
         return undefined;
@@ -95,8 +92,8 @@ describe('every element of the model appears where its audience allows, and nowh
     expect(
       misplaced((p, out) => {
         const shown = out.handoutPdf.includes(p.key);
-        if (shown && !p.audience.includes('participant')) return 'in the participant handout';
-        if (!shown && p.audience.includes('participant') && IN_HANDOUT.test(p.part))
+        if (shown && !p.readers.includes('participant')) return 'in the participant handout';
+        if (!shown && p.readers.includes('participant') && IN_HANDOUT.test(p.part))
           return 'missing from the participant handout';
         return undefined;
       }),
@@ -110,9 +107,9 @@ describe('every element of the model appears where its audience allows, and nowh
     expect(
       misplaced((p, out) => {
         const found = out.search.includes(p.key);
-        if (found && (!p.audience.includes('learner') || p.answer || p.part === 'option')) return 'in the search index';
+        if (found && (!p.readers.includes('learner') || p.answer || p.part === 'option')) return 'in the search index';
         const wanted =
-          p.audience.includes('learner') && !p.answer && p.part !== 'option' && !p.part.startsWith('checklist');
+          p.readers.includes('learner') && !p.answer && p.part !== 'option' && !p.part.startsWith('checklist');
         return wanted && !found ? 'missing from the search index' : undefined;
       }),
     ).toEqual([]);

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
+import type { Command } from './command.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { suggestCommand } from './suggest-command.ts';
-
-export interface Command {
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(
-    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
-    io: Io,
-  ): Promise<number> | number;
-}
 
 /** Options every command takes; `--content` defaults to FRONTLINE_CONTENT, then `content`. */
 const common = (env: Io['env']) =>

@@ -4,17 +4,16 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsonOf, type Job } from './job.ts';
-import type { BuildOptions, BuildResult, Plan, PlanOptions } from './plan.ts';
+import type { BuildOptions, BuildResult, JobList, JobListOptions } from './jobs.ts';
 import { writeAtomic } from './write.ts';
 
-// The course parser (plan.ts) and the compiler (compile.ts) are loaded only when this process
-// plans or typesets itself (`workers: 0`); with a pool, child processes do both.
-export { writeAtomic };
-export { documentName } from './job.ts';
-export type { BuildOptions, BuildResult } from './plan.ts';
+// The course parser (jobs.ts) and the compiler (compile.ts) are loaded only when this process
+// lists or typesets the jobs itself (`workers: 0`); with a pool, child processes do both.
+
+export type { BuildOptions, BuildResult } from './jobs.ts';
 
 /**
- * Node flags for the child processes. A small young generation: planning 1000 modules then
+ * Node flags for the child processes. A small young generation: listing the jobs of 1000 modules then
  * peaks near 275 MB instead of 400 MB, for the same time (measured on this 2-core machine).
  */
 const SMALL_HEAP = ['--max-semi-space-size=4'];
@@ -113,26 +112,26 @@ async function runPool(jobs: Job[], size: number, onDone: () => void): Promise<v
 }
 
 /**
- * Plans in a child process. Parsing a thousand modules leaves a process at about 400 MB that
- * neither V8 nor the native parser gives back; planning elsewhere keeps this process small
+ * Lists the jobs in a child process. Parsing a thousand modules leaves a process at about 400 MB that
+ * neither V8 nor the native parser gives back; listing elsewhere keeps this process small
  * while the typesetting processes run beside it.
  */
-function planElsewhere(options: PlanOptions): Promise<Plan> {
+function listJobsElsewhere(options: JobListOptions): Promise<JobList> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./plan-worker.ts', import.meta.url)), [], {
+    const child = fork(fileURLToPath(new URL('./jobs-worker.ts', import.meta.url)), [], {
       execArgv: SMALL_HEAP,
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let settled = false;
-    child.once('message', (message: { plan?: Plan; error?: string }) => {
+    child.once('message', (message: { jobs?: JobList; error?: string }) => {
       settled = true;
-      if (message.plan) resolve(message.plan);
-      else reject(new Error(message.error ?? 'Planning the guides failed.'));
+      if (message.jobs) resolve(message.jobs);
+      else reject(new Error(message.error ?? 'Listing the documents to typeset failed.'));
     });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
-      if (!settled) reject(new Error(`Planning the guides stopped (${signal ?? `exit ${code}`}).`));
+      if (!settled) reject(new Error(`Listing the documents to typeset stopped (${signal ?? `exit ${code}`}).`));
     });
     child.send(options);
   });
@@ -147,7 +146,7 @@ export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const workers = options.workers ?? availableParallelism();
   const { content, out, papers, only, start } = options;
-  const planOptions: PlanOptions = {
+  const jobOptions: JobListOptions = {
     content,
     out,
     ...(papers ? { papers } : {}),
@@ -155,21 +154,21 @@ export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
     ...(start ? { start } : {}),
   };
   if (workers <= 0) {
-    const { planJobs } = await import('./plan.ts');
-    return typeset(planJobs(planOptions), 0, log, options.progress);
+    const { listJobs } = await import('./jobs.ts');
+    return typeset(listJobs(jobOptions), 0, log, options.progress);
   }
-  // With a pool, plan in a child process and spool each document's data to a file: this
+  // With a pool, list the jobs in a child process and spool each document's data to a file: this
   // process then holds only the job list while the typesetting processes run.
   const spool = mkdtempSync(join(tmpdir(), 'frontline-spool-'));
   try {
-    return await typeset(await planElsewhere({ ...planOptions, spool }), workers, log, options.progress);
+    return await typeset(await listJobsElsewhere({ ...jobOptions, spool }), workers, log, options.progress);
   } finally {
     rmSync(spool, { recursive: true, force: true });
   }
 }
 
 async function typeset(
-  { result, jobs, manifest, manifestFile }: Plan,
+  { result, jobs, manifest, manifestFile }: JobList,
   workers: number,
   log: (line: string) => void,
   progress: boolean | undefined,

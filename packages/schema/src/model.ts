@@ -20,8 +20,8 @@ export const METHODS = [
 
 /**
  * Who reads an output. Every element of a module body says which readers may see it, and a view
- * for one reader keeps exactly those elements (views/project.ts): the only place where audience
- * is decided.
+ * for one reader keeps exactly those elements (views/project.ts): the only place where that is
+ * decided. ("Audience" is the frontmatter's word for the job roles a module is for.)
  *
  * - `learner`: studies on the course site or in an LMS (answers only after trying; role briefs
  *   each behind its own disclosure);
@@ -42,42 +42,42 @@ export const ANSWER_READERS: readonly Reader[] = ['learner', 'facilitator'];
 
 /** Every directive the module format knows, with where it may appear and who may see it. */
 export const DIRECTIVES = {
-  segment: { kind: 'leafDirective', parents: ['root'], audience: EVERYONE },
+  segment: { kind: 'leafDirective', parents: ['root'], readers: EVERYONE },
   facilitator: {
     kind: 'containerDirective',
     parents: ['root', 'roleplay', 'discussion', 'case'],
-    audience: FACILITATORS,
+    readers: FACILITATORS,
   },
-  case: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
-  discussion: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
-  expected: { kind: 'containerDirective', parents: ['discussion'], audience: FACILITATORS },
-  roleplay: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
-  role: { kind: 'containerDirective', parents: ['roleplay'], audience: ROLE_HOLDERS },
-  observer: { kind: 'containerDirective', parents: ['roleplay'], audience: EVERYONE },
-  debrief: { kind: 'containerDirective', parents: ['roleplay'], audience: FACILITATORS },
-  reflection: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
-  handout: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
-  'writing-space': { kind: 'leafDirective', parents: ['handout', 'reflection'], audience: EVERYONE },
-  check: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
-  question: { kind: 'leafDirective', parents: ['check'], audience: EVERYONE },
-  takeaways: { kind: 'containerDirective', parents: ['root'], audience: EVERYONE },
-  term: { kind: 'textDirective', parents: ['*'], audience: EVERYONE },
+  case: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
+  discussion: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
+  expected: { kind: 'containerDirective', parents: ['discussion'], readers: FACILITATORS },
+  roleplay: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
+  role: { kind: 'containerDirective', parents: ['roleplay'], readers: ROLE_HOLDERS },
+  observer: { kind: 'containerDirective', parents: ['roleplay'], readers: EVERYONE },
+  debrief: { kind: 'containerDirective', parents: ['roleplay'], readers: FACILITATORS },
+  reflection: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
+  handout: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
+  'writing-space': { kind: 'leafDirective', parents: ['handout', 'reflection'], readers: EVERYONE },
+  check: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
+  question: { kind: 'leafDirective', parents: ['check'], readers: EVERYONE },
+  takeaways: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
+  term: { kind: 'textDirective', parents: ['*'], readers: EVERYONE },
 } as const satisfies Record<
   string,
-  { kind: Directive['type']; parents: readonly string[]; audience: readonly Reader[] }
+  { kind: Directive['type']; parents: readonly string[]; readers: readonly Reader[] }
 >;
 
 export type DirectiveName = keyof typeof DIRECTIVES;
 /** Directives whose content only facilitators see. */
 export const FACILITATOR_ONLY: ReadonlySet<string> = new Set(
   Object.entries(DIRECTIVES)
-    .filter(([, d]) => d.audience === FACILITATORS)
+    .filter(([, d]) => d.readers === FACILITATORS)
     .map(([name]) => name),
 );
 
 interface ElementBase {
   /** Who may see this element (already narrowed by every element it sits in). */
-  audience: readonly Reader[];
+  readers: readonly Reader[];
 }
 
 /** Markdown prose: a paragraph, heading, list, table, quote, code block or rule (mdast, with its place). */
@@ -145,7 +145,7 @@ export interface Question {
   /** The same, read as elements. */
   more: BodyElement[];
   /** Who may see which options are correct, and why. */
-  answerAudience: readonly Reader[];
+  answerReaders: readonly Reader[];
 }
 
 export interface CheckElement extends ElementBase {
@@ -154,7 +154,7 @@ export interface CheckElement extends ElementBase {
   node: ContainerDirective;
 }
 
-/** One element of a module body, read once from its Markdown, with its place and audience. */
+/** One element of a module body, read once from its Markdown, with its place and its readers. */
 export type BodyElement = ProseElement | WritingSpaceElement | ContainerElement | CheckElement;
 
 /** A knowledge check (kept under its old name for the rules). */

@@ -24,7 +24,7 @@ import {
 /**
  * Reads a module body once: the Markdown tree becomes typed elements (segments, prose, checks,
  * role-plays, discussions, worksheets, reflections, takeaways, facilitator notes), each with its
- * source node (and so its place) and its audience. Nothing here validates: the rules do, on the
+ * source node (and so its place) and its readers. Nothing here validates: the rules do, on the
  * same elements; and nothing here renders: the views select, the serialisers write.
  */
 export function readBody(tree: Root): ModuleBody {
@@ -94,10 +94,10 @@ function readElements(nodes: readonly RootContent[], outer: readonly Reader[]): 
     if (node.type === 'containerDirective') out.push(readContainer(node, outer));
     else if (node.type === 'leafDirective') {
       if (node.name === 'writing-space')
-        out.push({ kind: 'writing-space', lines: writingLines(node), node, audience: outer });
+        out.push({ kind: 'writing-space', lines: writingLines(node), node, readers: outer });
       // Other leaf directives (segments out of place, questions outside a check) carry no content.
     } else if (node.type !== 'yaml' && node.type !== 'definition' && node.type !== 'footnoteDefinition')
-      out.push({ kind: 'prose', node: withoutBlockDirectives(node), audience: outer });
+      out.push({ kind: 'prose', node: withoutBlockDirectives(node), readers: outer });
   }
   return out;
 }
@@ -129,25 +129,25 @@ export function writingLines(node: LeafDirective): number {
 function readContainer(node: ContainerDirective, outer: readonly Reader[]): BodyElement {
   const name = node.name;
   const known = Object.hasOwn(DIRECTIVES, name) ? DIRECTIVES[name as keyof typeof DIRECTIVES] : undefined;
-  const audience = narrow(outer, known?.audience ?? outer);
-  if (name === 'check') return readCheck(node, audience);
+  const readers = narrow(outer, known?.readers ?? outer);
+  if (name === 'check') return readCheck(node, readers);
   const kind = KNOWN_CONTAINERS.has(name as ContainerElement['kind']) ? (name as ContainerElement['kind']) : 'other';
   return {
     kind,
     label: labelOf(node),
     objectives: listAttribute(node, 'objectives'),
     minutes: intAttribute(node, 'minutes'),
-    children: readElements(contentOf(node), audience),
+    children: readElements(contentOf(node), readers),
     node,
-    audience,
+    readers,
   };
 }
 
 const REASON = /^\s*reason\s*:\s*/i;
 
-function readCheck(node: ContainerDirective, audience: readonly Reader[]): CheckElement {
+function readCheck(node: ContainerDirective, readers: readonly Reader[]): CheckElement {
   const questions: Question[] = [];
-  const answers = narrow(audience, ANSWER_READERS);
+  const answers = narrow(readers, ANSWER_READERS);
   let current: Question | undefined;
   for (const child of contentOf(node)) {
     if (child.type === 'leafDirective' && child.name === 'question') {
@@ -163,13 +163,13 @@ function readCheck(node: ContainerDirective, audience: readonly Reader[]): Check
       current.reason ??= withoutReasonLabel(child);
     } else {
       current.extra.push(child);
-      current.more.push(...readElements([child], audience));
+      current.more.push(...readElements([child], readers));
     }
   }
-  return { kind: 'check', questions, node, audience };
+  return { kind: 'check', questions, node, readers };
 }
 
-function newQuestion(node: LeafDirective, answerAudience: readonly Reader[]): Question {
+function newQuestion(node: LeafDirective, answerReaders: readonly Reader[]): Question {
   return {
     stem: labelOf(node),
     stemContent: node.children,
@@ -181,7 +181,7 @@ function newQuestion(node: LeafDirective, answerAudience: readonly Reader[]): Qu
     reason: undefined,
     extra: [],
     more: [],
-    answerAudience,
+    answerReaders,
   };
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { buildGuides } from '@frontline/guides/build';
 import { EXIT, UsageError } from '../io.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 export const guidesCommand: Command = {
   usage: [

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { formatPretty, toClock, validateContent, type CheckedPlan } from '@frontline/schema';
 import { EXIT, UsageError } from '../io.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 /** A plan's agenda as terminal text: one block per day, wall-clock times. */
 export function formatAgenda(checked: CheckedPlan, titles: ReadonlyMap<string, string>): string {

@@ -3,7 +3,7 @@ import { basename, relative, resolve } from 'node:path';
 import { buildCorpus, loadCorpus, validateCorpus, type SourceText, type ValidationResult } from '@frontline/schema';
 import { filesAt, repoRoot, verifyRef } from '../git.ts';
 import { EXIT, UsageError } from '../io.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 type Side = ValidationResult;
 

@@ -1,6 +1,6 @@
 import { frontmatterJsonSchema } from '@frontline/schema';
 import { EXIT } from '../io.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 export const schemaCommand: Command = {
   usage: 'Usage: frontline schema\n\nPrints the JSON Schema (draft 2020-12) of module frontmatter, for editors.',

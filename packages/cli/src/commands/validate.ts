@@ -11,7 +11,7 @@ import {
 import { affectedFiles } from '../affected.ts';
 import { changedFiles } from '../git.ts';
 import { EXIT, UsageError } from '../io.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 export const validateCommand: Command = {
   usage: [

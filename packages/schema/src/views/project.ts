@@ -5,10 +5,10 @@ import type { Frontmatter } from '../schemas/module.ts';
 
 /**
  * Views: what one reader may see of a module, decided here and nowhere else. A view keeps the
- * elements whose audience includes its reader (an element's audience is already narrowed by the
+ * elements whose readers include its reader (an element's readers are already narrowed by the
  * elements around it), and for a knowledge check, the answers only where the reader may see them.
  * Serialisers (HTML, Typst data, slides, LMS files) write what a view gives them and decide
- * nothing about audience.
+ * nothing about who reads what.
  */
 
 /** A knowledge-check question as one reader sees it. */
@@ -34,7 +34,7 @@ export interface ViewQuestion {
 export interface ViewCheck {
   kind: 'check';
   questions: ViewQuestion[];
-  audience: readonly Reader[];
+  readers: readonly Reader[];
   place: Position | undefined;
 }
 
@@ -88,7 +88,7 @@ export interface ModuleView {
   segments: ViewSegment[];
 }
 
-export const sees = (reader: Reader, audience: readonly Reader[]): boolean => audience.includes(reader);
+export const sees = (reader: Reader, readers: readonly Reader[]): boolean => readers.includes(reader);
 
 /** Numbers questions across a module, as every output counts them. */
 interface Counter {
@@ -100,12 +100,12 @@ interface Counter {
 export function project(elements: readonly BodyElement[], reader: Reader, counter: Counter): ViewElement[] {
   const out: ViewElement[] = [];
   for (const element of elements) {
-    if (!sees(reader, element.audience)) continue;
+    if (!sees(reader, element.readers)) continue;
     if (element.kind === 'check')
       out.push({
         kind: 'check',
         questions: element.questions.map((q) => projectQuestion(q, reader, counter)),
-        audience: element.audience,
+        readers: element.readers,
         place: element.node.position,
       });
     else if (element.kind === 'prose' || element.kind === 'writing-space') out.push(element);
@@ -119,7 +119,7 @@ export function project(elements: readonly BodyElement[], reader: Reader, counte
 
 function projectQuestion(question: Question, reader: Reader, counter: Counter): ViewQuestion {
   counter.questions += 1;
-  const answered = sees(reader, question.answerAudience);
+  const answered = sees(reader, question.answerReaders);
   return {
     number: counter.questions,
     id: `${counter.module}-q${counter.questions}`,

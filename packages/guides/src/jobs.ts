@@ -8,8 +8,6 @@ import { documentName, type Job } from './job.ts';
 import { typstEngine } from './compile.ts';
 import { TEMPLATES, type Template } from './templates.ts';
 
-export { documentName, type Job };
-
 export interface BuildOptions {
   content: string;
   out: string;
@@ -50,13 +48,13 @@ function timestampFor(updated: string): number {
   return Math.floor(Date.parse(`${updated}T00:00:00Z`) / 1000);
 }
 
-/** What planning needs from the options: plain data, so that it can cross to a process. */
-export type PlanOptions = Pick<BuildOptions, 'content' | 'out' | 'papers' | 'only' | 'start'> & {
+/** What listing the jobs needs from the options: plain data, so that it can cross to a process. */
+export type JobListOptions = Pick<BuildOptions, 'content' | 'out' | 'papers' | 'only' | 'start'> & {
   /** A folder to write each document's data to, instead of keeping it in memory. */
   spool?: string;
 };
 
-export interface Plan {
+export interface JobList {
   result: BuildResult;
   jobs: Job[];
   manifest: Record<string, string>;
@@ -68,7 +66,7 @@ export interface Plan {
  * the JSON the template reads. Kept apart from the typesetting so that the parsed course can be
  * collected before the typesetting processes start: only the encoded documents stay in memory.
  */
-export function planJobs(options: PlanOptions): Plan {
+export function listJobs(options: JobListOptions): JobList {
   // A PDF typeset by another Typst (0.13 untagged, 0.14 tagged) is not the same document.
   const engine = typstEngine().typst;
   const papers = (options.papers ?? ['a4', 'letter']) as Paper[];
