@@ -131,7 +131,7 @@ describe('frontline guides', () => {
     for (const id of ['outage-call-b', 'outage-call-c'])
       writeFileSync(join(dir, `content/modules/${id}.md`), source.replace(/^id: outage-call$/m, `id: ${id}`));
     const r = await run(['guides', '--module', 'outage-call', '--module', 'outage-call-c', '--out', 'out'], dir);
-    expect(r.stderr).toContain('guides: 4 written');
+    expect(r.stderr).toContain('guides: 6 written');
     expect(r.code).toBe(0);
     expect(
       readdirSync(join(dir, 'out/a4'))
@@ -140,8 +140,10 @@ describe('frontline guides', () => {
     ).toEqual([
       'outage-call-c-facilitator-guide.pdf',
       'outage-call-c-participant-handout.pdf',
+      'outage-call-c-role-cards.pdf',
       'outage-call-facilitator-guide.pdf',
       'outage-call-participant-handout.pdf',
+      'outage-call-role-cards.pdf',
     ]);
   });
 });

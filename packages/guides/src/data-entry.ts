@@ -3,9 +3,11 @@
 export {
   guideData,
   handoutData,
+  roleCardsData,
   clock,
   type GuideData,
   type HandoutData,
+  type RoleCardsData,
   type Paper,
   type QuestionData,
   type AgendaRow,

@@ -2,6 +2,7 @@ import {
   allElements,
   facilitatorView,
   participantView,
+  roleCardsView,
   viewElements,
   type Module,
   type ModuleView,
@@ -71,6 +72,19 @@ export interface GuideData {
   }[];
   answerKey: QuestionData[];
   takeaways: Block[];
+}
+
+export interface RoleCardsData {
+  kind: 'role-cards';
+  paper: Paper;
+  module: { id: string; title: string; version: string; updated: string };
+  roleplays: {
+    title: string;
+    minutes: string;
+    setup: Block[];
+    roles: { name: string; c: Block[] }[];
+    observer: Block[];
+  }[];
 }
 
 export interface HandoutData {
@@ -219,5 +233,24 @@ export function handoutData(module: Module, titles: ReadonlyMap<string, string>,
     reflections: reflectionSheets(view),
     questions: questionsOf(all),
     takeaways: containers(view, 'takeaways').flatMap((t) => blocks(t.children)),
+  };
+}
+
+/** The role cards' data, from the role holders' view; undefined for a module without role-plays. */
+export function roleCardsData(module: Module, paper: Paper): RoleCardsData | undefined {
+  const view = roleCardsView(module);
+  if (view.roleplays.length === 0) return undefined;
+  const fm = module.frontmatter;
+  return {
+    kind: 'role-cards',
+    paper,
+    module: { id: fm.id, title: fm.title, version: fm.version, updated: fm.updated },
+    roleplays: view.roleplays.map((rp) => ({
+      title: rp.title,
+      minutes: rp.minutes === undefined ? '' : String(rp.minutes),
+      setup: blocks(rp.setup),
+      roles: rp.roles.map((r) => ({ name: r.name, c: blocks(r.children) })),
+      observer: blocks(rp.observer),
+    })),
   };
 }

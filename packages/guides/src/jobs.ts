@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateContent, type Module } from '@frontline/schema';
-import { guideData, handoutData, type Paper } from './data.ts';
+import { guideData, handoutData, roleCardsData, type Paper } from './data.ts';
 import { planData } from './plan-data.ts';
 import { documentName, type Job } from './job.ts';
 import { typstEngine } from './compile.ts';
@@ -126,6 +126,8 @@ export function listJobs(options: JobListOptions): JobList {
         module.frontmatter.updated,
       );
       add(module.id, paper, 'participant-handout', handoutData(module, titles, paper), module.frontmatter.updated);
+      const cards = roleCardsData(module, paper);
+      if (cards) add(module.id, paper, 'role-cards', cards, module.frontmatter.updated);
     }
     if (options.only) continue;
     for (const path of corpus.paths) {

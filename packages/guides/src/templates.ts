@@ -10,7 +10,8 @@ export type Template =
   | 'facilitator-manual'
   | 'participant-workbook'
   | 'day-plan'
-  | 'participant-agenda';
+  | 'participant-agenda'
+  | 'role-cards';
 
 /**
  * Who reads each document. The one place that says which documents are learner-facing: the
@@ -24,6 +25,9 @@ export const DOCUMENT_READER = {
   'participant-workbook': 'participant',
   'day-plan': 'facilitator',
   'participant-agenda': 'participant',
+  // Printed for a workshop and handed out one card each: not published to learners, who read
+  // each role behind its own disclosure on the module page.
+  'role-cards': 'role-holder',
 } as const satisfies Record<Template, Reader>;
 
 /** Documents a learner or participant may hold. */

@@ -55,13 +55,14 @@ describe('guides and handouts', () => {
 
   const file = (paper: string, kind: string) => join(out, paper, `outage-call-${kind}.pdf`);
 
-  it('writes a guide and a handout per module, a manual and a workbook per path, and a day plan and an agenda per plan, per paper size', () => {
-    expect(result.written).toBe(12);
+  it('writes a guide, a handout and role cards per module, a manual and a workbook per path, and a day plan and an agenda per plan, per paper size', () => {
+    expect(result.written).toBe(14);
     expect(result.documents.map((d) => `${d.paper}/${d.name}-${d.kind}`).sort()).toEqual(
       ['a4', 'letter']
         .flatMap((p) => [
           `${p}/outage-call-facilitator-guide`,
           `${p}/outage-call-participant-handout`,
+          `${p}/outage-call-role-cards`,
           `${p}/starter-facilitator-manual`,
           `${p}/starter-participant-workbook`,
           `${p}/outage-morning-day-plan`,
@@ -143,11 +144,11 @@ describe('guides and handouts', () => {
     let wrapped = 0;
     for (const { file: pdf } of built.documents) {
       const pages = Number(/Pages:\s+(\d+)/.exec(pdfInfo(pdf))?.[1]);
-      expect(pages).toBeGreaterThan(2);
+      expect(pages, pdf).toBeGreaterThanOrEqual(2);
       for (let page = 1; page <= pages; page++) {
         const words = headerWords(pdf, page);
         expect(words.map((w) => w.word).join(' '), `${pdf} page ${page}`).toMatch(
-          new RegExp(`^${title} · (Facilitator guide|Participant handout) \\S`),
+          new RegExp(`^${title} · (Facilitator guide|Participant handout|Role cards) \\S`),
         );
         for (const w of words) {
           expect(w.x0, w.word).toBeGreaterThanOrEqual(margin - 0.5);
@@ -176,6 +177,29 @@ describe('guides and handouts', () => {
       'Engineers expect a fix by 6 pm',
     ])
       expect(text).not.toContain(secret);
+  });
+
+  it('prints each role on its own card, with the observer sheet apart, and nothing for facilitators', () => {
+    const pages = pdfText(file('a4', 'role-cards'))
+      .split('\f')
+      .map((p) => p.replace(/\s+/g, ' '));
+    const cards = pages[0]!;
+    // Both briefs on the first page, each after its own role's name and before the next card.
+    const dana = cards.indexOf('Customer: Dana');
+    const sam = cards.indexOf('Agent: Sam');
+    expect(dana).toBeGreaterThan(-1);
+    expect(sam).toBeGreaterThan(dana);
+    expect(cards.slice(dana, sam)).toContain('you missed two meetings');
+    expect(cards.slice(dana, sam)).not.toContain('Engineers expect a fix by 6 pm');
+    expect(cards.slice(sam)).toContain('Engineers expect a fix by 6 pm');
+    expect(cards).not.toContain('The agent named the situation before asking for details.');
+    // The observer sheet on a page of its own, with the set-up everyone reads.
+    const sheet = pages.find((p) => p.includes('Observer sheet: The outage call'));
+    expect(sheet).toContain('The agent named the situation before asking for details.');
+    expect(sheet).toContain('Work in threes.');
+    expect(sheet).not.toContain('you missed two meetings');
+    for (const secret of ['FACILITATOR-ONLY-NOTE', 'DEBRIEF-ONLY', 'ANSWER-REASON'])
+      expect(pages.join()).not.toContain(secret);
   });
 
   it('gives a handout without a reflection activity a reflection sheet built from the objectives', () => {
@@ -244,7 +268,7 @@ describe('guides and handouts', () => {
     const before = readFileSync(file('a4', 'facilitator-guide'));
     const again = await buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
     expect(again.written).toBe(0);
-    expect(again.unchanged).toBe(12);
+    expect(again.unchanged).toBe(14);
     const fresh = temp();
     await buildGuides({ content, out: fresh, papers: ['a4'], progress: false });
     expect(readFileSync(join(fresh, 'a4', 'outage-call-facilitator-guide.pdf')).equals(before)).toBe(true);
@@ -306,7 +330,7 @@ describe('guides and handouts', () => {
     try {
       // The typesetting processes inherit the setting; this process only plans.
       const built = await buildGuides({ content, out: fallback, papers: ['a4'], progress: false, workers: 2 });
-      expect(built.documents.length).toBe(6);
+      expect(built.documents.length).toBe(7);
       for (const d of built.documents) {
         const info = spawnSync('pdfinfo', [d.file], { encoding: 'utf8' });
         expect(info.stdout, d.file).toMatch(/^Creator:\s+Typst 0\.13/m);
