@@ -6,9 +6,10 @@ import { launch, watch } from './browser.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const base = inject('baseUrl');
-const modules = readdirSync(`${dist}modules`).filter((id) =>
-  readFileSync(`${dist}modules/${id}/index.html`, 'utf8').includes('fieldset class="question"'),
-);
+const modules = readdirSync(`${dist}modules`, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .filter((id) => readFileSync(`${dist}modules/${id}/index.html`, 'utf8').includes('fieldset class="question"'));
 
 let browser: Browser;
 beforeAll(async () => {

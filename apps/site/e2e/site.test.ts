@@ -7,7 +7,12 @@ import { launch, watch } from './browser.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const base = inject('baseUrl');
-const modules = readdirSync(`${dist}modules`);
+/** The folders (one per page) under a folder of the built site. */
+const folders = (dir: string) =>
+  readdirSync(`${dist}${dir}`, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+const modules = folders('modules');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
@@ -92,7 +97,7 @@ describe('the built course site', () => {
   });
 
   it('shows a delivery plan as a wall-clock agenda', async () => {
-    const plan = readdirSync(`${dist}plans`)[0]!;
+    const plan = folders('plans')[0]!;
     const { page, log } = await open(`/plans/${plan}/`);
     expect(await page.locator('h2', { hasText: /^Day 1: / }).count()).toBe(1);
     const rows = await page.locator('table.agenda tbody tr').allTextContents();
@@ -100,6 +105,33 @@ describe('the built course site', () => {
     expect(rows[0]).toMatch(/^\d\d:\d\d–\d\d:\d\d/);
     expect(rows.some((r) => /Lunch/.test(r))).toBe(true);
     expect(log.violations).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every module at /modules/, every path at /paths/, and every facilitator view at /facilitator/', async () => {
+    const paths = folders('paths');
+    for (const [index, ids, prefix] of [
+      ['/modules/', modules, '/modules/'],
+      ['/paths/', paths, '/paths/'],
+      ['/facilitator/', modules, '/facilitator/'],
+    ] as const) {
+      const { page, log } = await open(index);
+      const links = await page.locator('main a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      for (const id of ids) expect(links, `${index} links ${id}`).toContain(`${prefix}${id}/`);
+      expect(log.errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('keeps the facilitator area out of learner pages, and gives a print page its way back', async () => {
+    for (const id of modules) {
+      const html = readFileSync(`${dist}modules/${id}/index.html`, 'utf8');
+      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      expect(main, id).not.toContain('/facilitator/');
+    }
+    const { page } = await open(`/modules/${modules[0]}/handout/`);
+    await page.locator('.print-doc a', { hasText: '←' }).first().click();
+    await page.waitForURL(`**/modules/${modules[0]}/`);
     await page.close();
   });
 
@@ -146,11 +178,14 @@ describe('the built course site', () => {
 
   for (const scheme of ['light', 'dark'] as const)
     it(`passes axe (WCAG 2.2 A/AA) on every page type in ${scheme} mode`, async () => {
-      const first = (dir: string) => readdirSync(`${dist}${dir}`)[0];
+      const first = (dir: string) => folders(dir)[0];
       const pages = [
         '/',
         `/modules/${modules[0]}/`,
         `/modules/${modules[0]}/handout/`,
+        '/modules/',
+        '/paths/',
+        '/facilitator/',
         `/paths/${first('paths')}/`,
         `/plans/${first('plans')}/`,
         '/glossary/',

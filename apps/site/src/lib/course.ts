@@ -50,8 +50,11 @@ export const LEVEL_LABEL: Record<string, string> = {
   advanced: 'Advanced',
 };
 
-/** Where the module sources live online, for "edit this page" links. */
-export const REPOSITORY = process.env.FRONTLINE_REPOSITORY ?? 'https://github.com/frontline-training/frontline';
+/**
+ * Where the module sources live online (`https://github.com/<owner>/<repo>`), for "edit this
+ * page" links: FRONTLINE_REPOSITORY; without it, no such link.
+ */
+export const REPOSITORY = process.env.FRONTLINE_REPOSITORY || undefined;
 
 /** `base`-aware URL for a site path. */
 export function url(path: string): string {
