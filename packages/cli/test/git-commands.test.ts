@@ -102,7 +102,7 @@ describe('frontline report', () => {
       /\| Leading by example and sustaining change \(`leading-by-example`\) \| removed \| −90 min \|/,
     );
     expect(r.stdout).toMatch(/\| `frontline-staff` \| 450 → 455 min \(\+5\) \|/);
-    expect(r.stdout).toMatch(/\| `leaders` \| 450 → 360 min \(-90\) \|/);
+    expect(r.stdout).toMatch(/\| `leaders` \| 460 → 370 min \(-90\) \|/);
     // The two-day leaders' plan still lists the removed module: the report catches it.
     expect(r.stdout).toContain('New problems: 1 error, 0 warnings.');
     expect(r.stdout).toMatch(/\| `content\/plans\/leaders-two-day\.yaml:\d+:\d+` \| error \| plan-module-exists \|/);

@@ -13,6 +13,7 @@ import { rule as imageAltText } from './image-alt-text.ts';
 import { rule as imageExists } from './image-exists.ts';
 import { rule as linksResolve } from './links-resolve.ts';
 import { rule as noPlaceholderText } from './no-placeholder-text.ts';
+import { rule as noPredictableAnswers } from './no-predictable-answers.ts';
 import { rule as noScaffoldPrompt } from './no-scaffold-prompt.ts';
 import { rule as noPrerequisiteCycle } from './no-prerequisite-cycle.ts';
 import { rule as noRawHtml } from './no-raw-html.ts';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   imageExists,
   linksResolve,
   noPlaceholderText,
+  noPredictableAnswers,
   noScaffoldPrompt,
   noPrerequisiteCycle,
   noRawHtml,
