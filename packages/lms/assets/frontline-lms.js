@@ -299,6 +299,7 @@
     var activityId = params.get('activityId');
     var token = null;
     var launch = {};
+    var queue = Promise.resolve();
     var CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
     var MOVEON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 
@@ -359,12 +360,19 @@
         context: extra.context || context([CMI5]),
       };
       if (extra.result) statement.result = extra.result;
-      return fetch(endpoint + 'statements', {
-        method: 'POST',
-        headers: headers(),
-        body: JSON.stringify(statement),
-        keepalive: Boolean(keepalive),
-      });
+      var post = function () {
+        return fetch(endpoint + 'statements', {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify(statement),
+          keepalive: Boolean(keepalive),
+        });
+      };
+      // Statements go one after another, so the LRS stores them in the order they happened; on
+      // pagehide there is no later turn to wait for, so that one goes at once.
+      if (keepalive) return post();
+      queue = queue.then(post, post);
+      return queue;
     }
     var normal = true;
     return {
@@ -397,6 +405,8 @@
               suspend: saved.suspend || '',
               location: saved.location || '',
               mastery: typeof launch.masteryScore === 'number' ? launch.masteryScore : null,
+              // Browse and Review launches: cmi5 forbids reporting results.
+              notRecording: normal ? '' : String(launch.launchMode),
             };
           })
           .catch(function (error) {
@@ -566,7 +576,9 @@
       driver.result(s, passed);
       driver.commit();
       terminated = true;
-      finishStatus.textContent = 'Your result was sent to your learning system. ' + summary;
+      finishStatus.textContent = driver.notRecording
+        ? summary + ' Your result is not recorded (' + driver.notRecording + ' mode).'
+        : 'Your result was sent to your learning system. ' + summary;
       driver.terminate(true, false);
     } else {
       finishStatus.textContent = summary + ' Progress is not recorded.';
@@ -612,7 +624,15 @@
     }
     driver = found;
     driver.mastery = state.mastery;
+    driver.notRecording = state.notRecording || '';
     online = true;
+    if (driver.notRecording) {
+      say(
+        'Your learning system opened this in ' + driver.notRecording + ' mode: your answers are not recorded.',
+        'online',
+      );
+      return;
+    }
     var restored = restoreAnswers(state.suspend);
     var place = state.location ? document.getElementById(state.location) : null;
     if (place) {
