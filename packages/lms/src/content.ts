@@ -44,11 +44,6 @@ export function answerDigest(questionId: string, values: readonly string[]): str
   return hash.toString(16).padStart(8, '0');
 }
 
-const classes = (node: Element): string[] => {
-  const value = node.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
-};
-
 /** Replaces every element in `targets` (anywhere under `tree`) with what `by` returns. */
 function replace(
   tree: Root | Element,
@@ -94,7 +89,8 @@ function adapt(html: string, shift: number): { html: string; questions: PackageQ
   replace(tree, new Set(selectAll('details.answer, .role-card', tree)), () => []);
   for (const link of selectAll('a[href]', tree)) {
     const href = String(link.properties.href);
-    if (classes(link).includes('term')) link.properties.href = `#glossary-${href.replace(/^.*#/, '')}`;
+    const term = /^\/glossary\/#(.+)$/.exec(href);
+    if (term) link.properties.href = `#glossary-${term[1]}`;
     else if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
       link.properties.target = '_blank';
       link.properties.rel = ['noopener', 'noreferrer'];
