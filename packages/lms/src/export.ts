@@ -29,6 +29,8 @@ export interface ExportOptions {
   paths?: readonly string[];
   /** Share of the score needed to pass, 0 to 1 (default 1: every check answered correctly). */
   mastery?: number;
+  /** Diagnostics name files relative to this folder (default: the process's). */
+  cwd?: string;
 }
 
 export type ExportResult =
@@ -70,7 +72,7 @@ export function exportPackages(options: ExportOptions): ExportResult {
   const { format } = options;
   const mastery = options.mastery ?? 1;
   if (!(mastery >= 0 && mastery <= 1)) throw new ExportRequestError(`Unexpected mastery ${mastery}, expected 0 to 1.`);
-  const result = validateContent(options.content);
+  const result = validateContent(options.content, options.cwd ? { cwd: options.cwd } : {});
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { ok: false, diagnostics: result.diagnostics, files: result.files };
 
