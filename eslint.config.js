@@ -74,6 +74,28 @@ export default tseslint.config(
   // Astro components: the plugin's recommended rules; their frontmatter is type-checked by `astro check`.
   ...astro.configs.recommended,
   {
+    // lms may import only schema (it sits beside guides).
+    files: ['packages/lms/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@frontline/cli', '@frontline/site', '@frontline/guides', 'astro', 'astro:*'],
+              message: '@frontline/lms imports only @frontline/schema.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The LMS runtime ships in every package as it is: a classic browser script.
+    files: ['packages/lms/assets/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
     // Browser files served as they are.
     files: ['apps/site/public/**/*.js'],
     languageOptions: { globals: globals.browser, sourceType: 'script' },

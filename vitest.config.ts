@@ -8,6 +8,16 @@ export default defineConfig({
       { test: { name: 'schema', root: 'packages/schema', include: ['test/**/*.test.ts'] } },
       { test: { name: 'guides', root: 'packages/guides', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'cli', root: 'packages/cli', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        // Unit tests, and packages hosted in Chromium (one browser at a time on a 2-core machine).
+        test: {
+          name: 'lms',
+          root: 'packages/lms',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
       { test: { name: 'site', root: 'apps/site', include: ['test/**/*.test.ts'], testTimeout: 180_000 } },
       { test: { name: 'bench', root: 'bench', include: ['test/**/*.test.ts'], testTimeout: 180_000 } },
       {

@@ -19,7 +19,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     out: { type: 'string', default: join(root, 'bench', 'results') },
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'validate,guides,site,search,turbo,pages' },
+    only: { type: 'string', default: 'validate,guides,lms,site,search,turbo,pages' },
     'site-sizes': { type: 'string', default: '100,1000' },
     source: { type: 'string', default: join(root, 'content') },
   },
@@ -84,6 +84,31 @@ for (const size of sizes) {
       Object.assign(row, verdict(part('≤ 1.5 s', frontline.medianMs <= 1500), part('≤ 0.2× remark', ratio <= 0.2)));
     rows.push(row);
     log(`validate ${size}: ${fmtMs(frontline.medianMs)} vs remark ${fmtMs(peer.medianMs)} (${ratio.toFixed(2)}×)`);
+  }
+
+  if (only.has('lms')) {
+    // `frontline export` of every module and path (validation included), one format at a time.
+    for (const format of ['scorm12', 'scorm2004', 'cmi5']) {
+      const out = join(work, `lms-${size}-${format}`);
+      const frontline = bench(runs, warmup, () =>
+        runOnce(node, [
+          '--max-semi-space-size=32',
+          join(root, 'packages/cli/src/bin.ts'),
+          'export',
+          '--format',
+          format,
+          '--content',
+          corpus,
+          '--out',
+          out,
+        ]),
+      );
+      const row: Row = { measure: `LMS export, every module and path (${format})`, size, frontline };
+      if (size === 1000) Object.assign(row, verdict(part('≤ 30 s', frontline.medianMs <= 30_000)));
+      rows.push(row);
+      log(`lms ${format} ${size}: ${fmtMs(frontline.medianMs)}, ${fmtMb(frontline.peakMb)}`);
+      rmSync(out, { recursive: true, force: true });
+    }
   }
 
   if (only.has('guides')) {

@@ -25,6 +25,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: 'write every facilitator guide and participant handout (PDF)',
     load: async () => (await import('./commands/guides.ts')).guidesCommand,
   },
+  export: {
+    summary: 'write SCORM 1.2, SCORM 2004 or cmi5 packages for an LMS',
+    load: async () => (await import('./commands/export.ts')).exportCommand,
+  },
   plan: {
     summary: 'check a delivery plan and print its wall-clock agenda',
     load: async () => (await import('./commands/plan.ts')).planCommand,
