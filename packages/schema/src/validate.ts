@@ -35,6 +35,8 @@ export interface ValidationResult {
   corpus: Corpus;
   /** Delivery plans that passed their schema, with their schedules. */
   plans: CheckedPlan[];
+  /** Files named in `only` that are not in the corpus (never read): the caller must not report them clean. */
+  unread: string[];
 }
 
 function listFiles(dir: string, extension: string): string[] {
@@ -208,9 +210,13 @@ export function buildCorpus(
     exists: (p) => existsSync(join(root, p)),
   };
   const planFiles = sources.plans ?? [];
+  const sourceFiles = new Set(
+    [sources.modules, sources.glossary ?? [], pathFiles, planFiles].flatMap((list) => list.map((s) => s.file)),
+  );
   return {
     corpus,
     planFiles,
+    sourceFiles,
     files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length + planFiles.length,
     preDiagnostics,
   };
@@ -326,5 +332,6 @@ export function validateCorpus(
       body: m.body,
       tree: m.parsed.tree,
     }));
-  return { files: only ? only.length : loaded.files, diagnostics, modules, corpus, plans: checked.plans };
+  const unread = only ? only.filter((file) => !loaded.sourceFiles.has(file)) : [];
+  return { files: only ? only.length : loaded.files, diagnostics, modules, corpus, plans: checked.plans, unread };
 }

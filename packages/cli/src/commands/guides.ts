@@ -46,7 +46,7 @@ export const guidesCommand: Command = {
       );
       return EXIT.content;
     }
-    io.stdout.write(`Wrote ${result.written} documents to ${values.out}\n`);
+    io.stdout.write(`Wrote ${result.written} documents to ${String(values.out)}\n`);
     return EXIT.ok;
   },
 };
