@@ -75,7 +75,8 @@ function requireModules(cwd: string, root: string): string {
  */
 export function courseOfFile(cwd: string, file: string): { root: string; path: string } {
   const path = resolve(cwd, file);
-  if (!existsSync(path)) throw new UsageError(`File not found: \`${file}\` (looked in \`${shown(cwd, dirname(path))}\`).`);
+  if (!existsSync(path))
+    throw new UsageError(`File not found: \`${file}\` (looked in \`${shown(cwd, dirname(path))}\`).`);
   if (isDir(path))
     throw new UsageError(
       `\`${file}\` is a folder; name module files, or pass \`--content ${file}\` to check a whole course.`,

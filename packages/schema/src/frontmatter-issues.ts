@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import type { z } from 'zod';
 import { docsUrl, type Diagnostic } from './diagnostic.ts';
 import type { FrontmatterBlock } from './parse.ts';
@@ -79,6 +80,12 @@ function getIn(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** The text the author wrote for a scalar, as it stands in the file. */
+function sourceOf(fm: FrontmatterBlock, path: readonly PropertyKey[]): string | undefined {
+  const node = fm.doc.getIn(path as unknown[], true);
+  return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+}
+
 /** `objectives[0].text` for a zod path. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
@@ -143,6 +150,14 @@ export function frontmatterDiagnostics(
             path,
             `Missing \`${name}\`, expected ${typeName(issue.expected)}`,
             example ? `Add:\n${example}` : `Add \`${key}\` to the frontmatter.`,
+          );
+        } else if (typeof value === 'number' && issue.expected === 'string') {
+          // `updated: 20261101`, `version: 1.0`, `start: 9.30`: YAML read the author's text as a number.
+          const written = sourceOf(fm, path) ?? String(value);
+          push(
+            path,
+            `Unexpected number \`${written}\` in \`${name}\`, expected text: YAML reads \`${written}\` without quotes as a number`,
+            `Put the value in quotes so it stays as written, \`${key}: "${written}"\`${EXAMPLES[key] ? `, in the form \`${EXAMPLES[key]}\`` : ''}.`,
           );
         } else {
           push(

@@ -2,7 +2,8 @@ import { docsUrl, type Diagnostic, type Severity } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import type { FrontmatterBlock } from './parse.ts';
 import { parseYamlFile } from './parse.ts';
-import type { Corpus, ModuleFile } from './rule.ts';
+import { indexOf, type Corpus, type ModuleFile } from './rule.ts';
+import type { Cause } from './diagnostic.ts';
 import { schedulePlan, type Schedule, type SchedulableModule } from './schedule.ts';
 import { PlanSchema, type Plan } from './schemas/plan.ts';
 import { suggest } from './suggest.ts';
@@ -52,8 +53,12 @@ export function checkPlans(
   corpus: Corpus,
   sources: readonly { file: string; name: string; text: string }[],
   severityOf: (rule: PlanRule, fallback: Severity) => Severity | 'off' = (_r, s) => s,
-): { diagnostics: Diagnostic[]; plans: CheckedPlan[] } {
+): { diagnostics: Diagnostic[]; plans: CheckedPlan[]; blocked: Map<string, Cause[]> } {
   const diagnostics: Diagnostic[] = [];
+  // Modules that exist but whose frontmatter has errors: not reported again in the plan, but
+  // returned as causes for the module's own error (one root cause, one diagnostic).
+  const blocked = new Map<string, Cause[]>();
+  const known = indexOf(corpus).ids;
   const plans: CheckedPlan[] = [];
   const modules = new Map(corpus.modules.filter((m) => m.frontmatter).map((m) => [m.frontmatter!.id, m]));
   const ids = [...modules.keys()];
@@ -93,6 +98,15 @@ export function checkPlans(
       day.modules.forEach((id, i) => {
         const path = ['days', d, 'modules', i];
         const module = modules.get(id);
+        if (!module && known.has(id)) {
+          const { exact: _e, ...place } = placeOf(frontmatter, path);
+          blocked.set(id, [
+            ...(blocked.get(id) ?? []),
+            { file, ...place, message: `plan \`${plan.id}\` cannot schedule \`${id}\` until this is fixed` },
+          ]);
+          seen.add(id);
+          return;
+        }
         if (!module) {
           const close = suggest(id, ids);
           report(
@@ -146,7 +160,7 @@ export function checkPlans(
       );
     plans.push({ file, plan, schedule });
   }
-  return { diagnostics, plans };
+  return { diagnostics, plans, blocked };
 }
 
 function planKeys(path: readonly PropertyKey[]): string[] {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { loadConfig, type Config } from './config.ts';
-import { compareDiagnostics, docsUrl, type Diagnostic, type Place } from './diagnostic.ts';
+import { compareDiagnostics, docsUrl, type Cause, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import type { Module } from './model.ts';
 import { readBody } from './read-body.ts';
@@ -129,7 +129,11 @@ export function buildCorpus(
       frontmatter: result?.success ? result.data : undefined,
       raw,
       body: readBody(parsed.tree),
-      schemaIssues: result && !result.success ? result.error.issues : [],
+      // Keys a YAML error made unreadable are reported once, by that error (no cascade).
+      schemaIssues:
+        result && !result.success
+          ? result.error.issues.filter((issue) => !parsed.frontmatter?.damaged?.has(String(issue.path[0])))
+          : [],
     };
   });
 
@@ -321,6 +325,7 @@ export function validateCorpus(
 
   const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => config.rules[rule] ?? fallback);
   diagnostics.push(...(only ? checked.diagnostics.filter((d) => only.includes(d.file)) : checked.diagnostics));
+  attachBlockedPlans(corpus, diagnostics, checked.blocked);
 
   diagnostics.sort(compareDiagnostics);
   const modules: Module[] = corpus.modules
@@ -334,4 +339,13 @@ export function validateCorpus(
     }));
   const unread = only ? only.filter((file) => !loaded.sourceFiles.has(file)) : [];
   return { files: only ? only.length : loaded.files, diagnostics, modules, corpus, plans: checked.plans, unread };
+}
+
+/** A plan that cannot schedule a module with errors becomes a cause of that module's first error. */
+function attachBlockedPlans(corpus: Corpus, diagnostics: Diagnostic[], blocked: ReadonlyMap<string, Cause[]>): void {
+  for (const [id, causes] of blocked) {
+    const module = corpus.modules.find((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name) === id);
+    const root = module && diagnostics.find((d) => d.file === module.file && d.severity === 'error');
+    if (root) root.causes = [...(root.causes ?? []), ...causes];
+  }
 }
