@@ -89,12 +89,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return await command.run({ ...parsed, contentGiven }, io);
   } catch (error) {
+    // Loaded here, not at the top: `frontline --version` and `--help` start without the schema package.
+    const { escapeAuthorText } = await import('@frontline/schema');
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`${(error as Error).message}\n\n${command.usage}\n`);
+      io.stderr.write(`${escapeAuthorText((error as Error).message)}\n\n${command.usage}\n`);
       return EXIT.usage;
     }
+    // Never a stack trace to a user; FRONTLINE_DEBUG=1 shows it to whoever reports the bug.
+    const detail =
+      io.env.FRONTLINE_DEBUG && error instanceof Error
+        ? (error.stack ?? error.message)
+        : error instanceof Error
+          ? error.message
+          : String(error);
     io.stderr.write(
-      `frontline ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `frontline ${name}: internal error: ${escapeAuthorText(detail)}\nThis is a bug in Frontline: please report it with the command you ran (FRONTLINE_DEBUG=1 shows more).\n`,
     );
     return EXIT.usage;
   }

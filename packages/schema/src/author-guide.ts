@@ -39,7 +39,14 @@ export function rulesReference(examples: readonly RuleExample[]): string {
     out.push(
       'The validator says:',
       '',
-      fence('text', formatPretty(diagnostics.slice(0, 1), 1).split('\n').slice(0, -1).join('\n').trimEnd()),
+      fence(
+        'text',
+        formatPretty(diagnostics.slice(0, 1), 1, { sources: () => notOk })
+          .split('\n')
+          .slice(0, -1)
+          .join('\n')
+          .trimEnd(),
+      ),
       '',
     );
     out.push('OK:', '', fence('markdown', ok), '');

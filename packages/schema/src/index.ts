@@ -2,6 +2,8 @@ export * from './diagnostic.ts';
 export * from './model.ts';
 export * from './parse.ts';
 export * from './report.ts';
+export { escapeAuthorText, escapeDiagnostic } from './escape.ts';
+export { characterColumn } from './code-frame.ts';
 export * from './validate.ts';
 export * from './config.ts';
 export * from './schemas/module.ts';

@@ -35,6 +35,8 @@ export interface ValidationResult {
   corpus: Corpus;
   /** Delivery plans that passed their schema, with their schedules. */
   plans: CheckedPlan[];
+  /** The text of a file read in this run, by display path (BOM removed), for code frames. */
+  source: (file: string) => string | undefined;
   /** Files named in `only` that are not in the corpus (never read): the caller must not report them clean. */
   unread: string[];
 }
@@ -214,13 +216,17 @@ export function buildCorpus(
     exists: (p) => existsSync(join(root, p)),
   };
   const planFiles = sources.plans ?? [];
-  const sourceFiles = new Set(
-    [sources.modules, sources.glossary ?? [], pathFiles, planFiles].flatMap((list) => list.map((s) => s.file)),
+  const texts = new Map(
+    [sources.modules, sources.glossary ?? [], pathFiles, planFiles].flatMap((list) =>
+      list.map((s): [string, string] => [s.file, s.text.charCodeAt(0) === 0xfeff ? s.text.slice(1) : s.text]),
+    ),
   );
+  const sourceFiles = new Set(texts.keys());
   return {
     corpus,
     planFiles,
     sourceFiles,
+    texts,
     files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length + planFiles.length,
     preDiagnostics,
   };
@@ -338,7 +344,15 @@ export function validateCorpus(
       tree: m.parsed.tree,
     }));
   const unread = only ? only.filter((file) => !loaded.sourceFiles.has(file)) : [];
-  return { files: only ? only.length : loaded.files, diagnostics, modules, corpus, plans: checked.plans, unread };
+  return {
+    files: only ? only.length : loaded.files,
+    diagnostics,
+    modules,
+    corpus,
+    plans: checked.plans,
+    unread,
+    source: (file) => loaded.texts.get(file),
+  };
 }
 
 /** A plan that cannot schedule a module with errors becomes a cause of that module's first error. */

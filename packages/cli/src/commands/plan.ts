@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { courseOfFile } from '../content-root.ts';
-import { formatPretty, toClock, validateContent, type CheckedPlan } from '@frontline/schema';
+import { colour } from './validate.ts';
+import { escapeAuthorText, formatPretty, toClock, validateContent, type CheckedPlan } from '@frontline/schema';
 import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../command.ts';
 
@@ -24,7 +25,8 @@ export function formatAgenda(checked: CheckedPlan, titles: ReadonlyMap<string, s
       out.push(`${toClock(item.start)}–${toClock(item.end)}${label}`);
     }
   });
-  return out.join('\n');
+  // Titles and dates are author text: escaped like every diagnostic.
+  return escapeAuthorText(out.join('\n'));
 }
 
 export const planCommand: Command = {
@@ -44,7 +46,7 @@ export const planCommand: Command = {
     const display = relative(io.cwd, path);
     const problems = result.diagnostics.filter((d) => d.file === display);
     if (problems.length)
-      io.stderr.write(`${formatPretty(problems, 1, { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR })}\n\n`);
+      io.stderr.write(`${formatPretty(problems, 1, { color: colour(io, 'stderr'), sources: result.source })}\n\n`);
     const checked = result.plans.find((p) => p.file === display);
     if (!checked) {
       if (!problems.length) throw new UsageError(`\`${file}\` could not be read as a plan.`);

@@ -8,6 +8,7 @@ import {
   loadCorpus,
   validateContent,
   type Diagnostic,
+  type SourceLookup,
 } from '@frontline/schema';
 import { affectedFiles } from '../affected.ts';
 import { courseOfFile, resolveContent } from '../content-root.ts';
@@ -19,6 +20,8 @@ import type { Command } from '../command.ts';
 interface Checked {
   diagnostics: Diagnostic[];
   files: number;
+  /** The text of each file read, for code frames and character columns. */
+  sources: SourceLookup;
 }
 
 /**
@@ -32,13 +35,15 @@ function checkNamedFiles(io: Io, files: readonly string[]): Checked {
     const { root, path } = courseOfFile(io.cwd, file);
     byRoot.set(root, [...(byRoot.get(root) ?? []), path]);
   }
-  const out: Checked = { diagnostics: [], files: 0 };
+  const lookups: SourceLookup[] = [];
+  const out: Checked = { diagnostics: [], files: 0, sources: (file) => lookups.map((l) => l(file)).find(Boolean) };
   for (const [root, paths] of byRoot) {
     const result = validateContent(root, { cwd: io.cwd, only: [...new Set(paths)] });
     if (result.unread.length)
       throw new UsageError(`Not checked: ${result.unread.map((f) => `\`${f}\``).join(', ')} could not be read.`);
     out.diagnostics.push(...result.diagnostics);
     out.files += result.files;
+    lookups.push(result.source);
   }
   return out;
 }
@@ -53,18 +58,18 @@ function checkChanged(io: Io, content: string, base: string): Checked | undefine
   const only = affectedFiles(loadCorpus(content, { cwd: io.cwd }).corpus, content, io.cwd, changed);
   if (only.length === 0) return undefined;
   const result = validateContent(content, { cwd: io.cwd, only });
-  return { diagnostics: result.diagnostics, files: result.files };
+  return { diagnostics: result.diagnostics, files: result.files, sources: result.source };
 }
 
-function print(io: Io, format: string, { diagnostics, files }: Checked): void {
+function print(io: Io, format: string, { diagnostics, files, sources }: Checked): void {
   if (format === 'json') io.stdout.write(`${formatJson(diagnostics, files)}\n`);
   else if (format === 'github') {
-    const annotations = formatGithub(diagnostics);
+    const annotations = formatGithub(diagnostics, sources);
     if (annotations) io.stdout.write(`${annotations}\n`);
-    io.stdout.write(`${formatPretty(diagnostics, files)}\n`);
+    io.stdout.write(`${formatPretty(diagnostics, files, { sources })}\n`);
     const summary = io.env.GITHUB_STEP_SUMMARY;
     if (summary) appendFileSync(summary, `${formatSummaryMarkdown(diagnostics, files)}\n`);
-  } else io.stdout.write(`${formatPretty(diagnostics, files, { color: colour(io) })}\n`);
+  } else io.stdout.write(`${formatPretty(diagnostics, files, { color: colour(io), sources })}\n`);
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
@@ -103,7 +108,7 @@ export const validateCommand: Command = {
         }
       } else {
         const result = validateContent(content, { cwd: io.cwd });
-        checked = { diagnostics: result.diagnostics, files: result.files };
+        checked = { diagnostics: result.diagnostics, files: result.files, sources: result.source };
         if (format === 'pretty' && relative(io.cwd, content) !== 'content' && !contentGiven)
           io.stderr.write(`Checking the course in \`${relative(io.cwd, content) || '.'}\`.\n`);
       }
