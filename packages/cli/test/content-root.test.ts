@@ -79,3 +79,19 @@ describe('every file named is checked, or the run fails', () => {
     expect(none.code).toBe(2);
   });
 });
+
+describe('frontline guides --module', () => {
+  it('refuses an unknown module id with a "did you mean" (exit 2, no stack trace, nothing written)', async () => {
+    const dir = workspace();
+    const cwd = join(dir, 'repo');
+    const r = await run(['guides', '--module', 'outage-cal', '--out', 'out'], cwd);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(
+      /^Unexpected --module `outage-cal`: no module with that id in `.*content\/modules`\. Did you mean `outage-call`\?\n/,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const none = await run(['guides', '--module', 'nosuch'], cwd);
+    expect(none.code).toBe(2);
+    expect(none.stderr).not.toContain('Did you mean');
+  });
+});
