@@ -1,10 +1,10 @@
 import { formatPretty } from './report.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import type { Rule } from './rule.ts';
+import type { CatalogueEntry } from './catalogue.ts';
 
 /** One rule's examples, taken from its test fixtures. */
 export interface RuleExample {
-  rule: Rule;
+  rule: Pick<CatalogueEntry, 'id' | 'severity' | 'summary' | 'why'>;
   /** The not-ok fixture, and what the validator prints for it (this rule's messages only). */
   notOk: string;
   diagnostics: Diagnostic[];

@@ -15,6 +15,7 @@ export { METHOD_LABEL } from './views/labels.ts';
 export { renderView, type RenderedModule, type RenderOptions, type SegmentSummary } from './serialise/html.ts';
 export * from './json-schema.ts';
 export { rules } from './rules/index.ts';
+export { catalogue, catalogueEntry, AUDIENCE_GUARDS, type CatalogueEntry, type CheckKind } from './catalogue.ts';
 export { termKey } from './rules/glossary-term-defined.ts';
 export * from './schemas/plan.ts';
 export * from './schedule.ts';

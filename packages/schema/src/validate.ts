@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
+import { catalogueEntry } from './catalogue.ts';
 import { loadConfig, type Config } from './config.ts';
 import { compareDiagnostics, docsUrl, type Cause, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
@@ -241,11 +242,15 @@ const moduleKnownKeys = knownKeys(FrontmatterSchema);
  */
 export function validateContent(contentDir: string, options: ValidateOptions = {}): ValidationResult {
   const cwd = options.cwd ?? process.cwd();
-  return validateCorpus(loadCorpus(contentDir, options), {
+  const loaded = options.config ? { config: options.config, diagnostics: [] } : loadConfig(contentDir, cwd);
+  const result = validateCorpus(loadCorpus(contentDir, options), {
     ...options,
-    config: options.config ?? loadConfig(contentDir),
+    config: loaded.config,
     ...(options.only ? { only: options.only.map((f) => relative(cwd, resolve(cwd, f))) } : {}),
   });
+  // Configuration problems come first: they change what every other line means.
+  result.diagnostics.unshift(...loaded.diagnostics);
+  return result;
 }
 
 /** Validates an already-read corpus (see `loadCorpus`, `buildCorpus`). `only` holds display paths. */
@@ -261,15 +266,17 @@ export function validateCorpus(
   if (!only) diagnostics.push(...loaded.preDiagnostics);
   else diagnostics.push(...loaded.preDiagnostics.filter((d) => only.includes(d.file)));
 
-  const severityOf = (rule: { id: string; severity: Diagnostic['severity'] }) => config.rules[rule.id] ?? rule.severity;
-  const enabled = (id: string) => config.rules[id] !== 'off';
+  // Locked checks (the engine's, and the audience guards) keep their severity whatever the config says.
+  const setting = (id: string) => (catalogueEntry(id)?.locked ? undefined : config.rules[id]);
+  const severityOf = (rule: { id: string; severity: Diagnostic['severity'] }) => setting(rule.id) ?? rule.severity;
+  const enabled = (id: string) => setting(id) !== 'off';
 
   for (const module of corpus.modules) {
     if (only && !only.includes(module.file)) continue;
     const { parsed } = module;
     for (const d of parsed.diagnostics)
       if (enabled(d.ruleId))
-        diagnostics.push({ ...d, severity: config.rules[d.ruleId] === 'warning' ? 'warning' : d.severity });
+        diagnostics.push({ ...d, severity: setting(d.ruleId) === 'warning' ? 'warning' : d.severity });
     const fm = parsed.frontmatter;
     const issues = (module as ModuleFile & { schemaIssues: z.core.$ZodIssue[] }).schemaIssues;
     if (fm && issues.length && enabled('frontmatter-schema')) {
@@ -329,7 +336,7 @@ export function validateCorpus(
     }
   }
 
-  const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => config.rules[rule] ?? fallback);
+  const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => setting(rule) ?? fallback);
   diagnostics.push(...(only ? checked.diagnostics.filter((d) => only.includes(d.file)) : checked.diagnostics));
   attachBlockedPlans(corpus, diagnostics, checked.blocked);
 
