@@ -265,7 +265,8 @@ export function lintYamlText(yaml: string): YamlProblem[] {
       });
       continue;
     }
-    const comment = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):[ \t]+(?:([^"'\s[{|>&*!#][^#]*?)[ \t]+)?#/.exec(line.text);
+    // `# note` (a space after the hash) is how YAML comments are written; `#1` or `#tag` is text.
+    const comment = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):[ \t]+(?:([^"'\s[{|>&*!#][^#]*?)[ \t]+)?#(?=\S)/.exec(line.text);
     // A comment after a number or `true`/`false` changes nothing; after text it cuts the text short.
     if (comment && !/^(?:-?\d+(?:\.\d+)?|true|false)$/.test(comment[3] ?? '')) {
       const hash = comment[0].length - 1;
