@@ -33,6 +33,48 @@ write every directive, and **Ctrl+Shift+B** (Cmd+Shift+B), the task *Frontline: 
 course*, puts each problem in the Problems panel at its line, with its rule and message.
 `;
 
+const WALKTHROUGH = `## Your first module in 30 minutes
+
+1. **Start it.** From the repository root, on a new branch:
+
+   \`\`\`sh
+   git switch -c module/greeting-callers
+   pnpm frontline new greeting-callers --title "Greeting callers"
+   \`\`\`
+
+   This writes \`content/modules/greeting-callers.md\` with every required part and an
+   instruction in each place to fill in. It never overwrites a file.
+
+2. **Write it.** Set \`duration: 30\` in the frontmatter, keep three objectives, and give the
+   timed segments minutes that add up to 30 (for example 5, 15 and 10). Replace each
+   instruction with your own text: the reference below shows every block with an example.
+
+3. **Check it.**
+
+   \`\`\`sh
+   pnpm frontline validate content/modules/greeting-callers.md
+   \`\`\`
+
+   Each problem is printed with its line, the line itself with a \`^\` under the mistake, and a
+   hint. Fix them top to bottom (one mistake early in the frontmatter can hide others) until it
+   says \`1 file checked, no problems\`.
+
+4. **See it.** \`pnpm dev\` serves the site at http://localhost:4321; your module is at
+   \`/modules/greeting-callers/\` and its facilitator view at \`/facilitator/greeting-callers/\`,
+   both updated as you save.
+
+5. **Propose it.** Commit the file and open a pull request:
+
+   \`\`\`sh
+   git add content/modules/greeting-callers.md
+   git commit -m "Add the Greeting callers module"
+   git push -u origin module/greeting-callers
+   \`\`\`
+
+   The pull request runs the same validation; errors block the merge, warnings ask a reviewer
+   to look. A curriculum lead reviews the text.
+`;
+
 const CONFIG = `## Configuration
 
 \`content/frontline.config.json\` can change a rule's severity to \`error\`, \`warning\` or \`off\`:
@@ -78,6 +120,7 @@ export function buildAuthorGuide(): string {
     'This guide is for course authors. A module is one Markdown file in `content/modules/`; you change it',
     'through a pull request, and `pnpm frontline validate` tells you, line by line, what to fix.',
     '',
+    WALKTHROUGH,
     format.replace(/^## /gm, '## ').trim(),
     '',
     PREVIEW,
