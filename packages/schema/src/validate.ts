@@ -103,46 +103,44 @@ export interface SourceText {
   text: string;
 }
 
-/** Builds a corpus from texts in memory (the folder reader and tests both use this). */
-export function buildCorpus(
-  sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[]; plans?: SourceText[] },
-  parser: MarkdownParser = parseWithSatteri,
-) {
-  const root = sources.root;
-  const preDiagnostics: Diagnostic[] = [];
-
-  const modules: ModuleFile[] = sources.modules.map(({ file, name, text }) => {
-    const parsed = parseFile(file, text, parser);
-    const rawData = parsed.frontmatter?.data;
-    const raw =
-      rawData && typeof rawData === 'object' && !Array.isArray(rawData)
-        ? (rawData as Record<string, unknown>)
+/** Parses one module file and checks its frontmatter against the schema. */
+function readModule(
+  { file, name, text }: SourceText,
+  parser: MarkdownParser,
+): ModuleFile & { schemaIssues: z.core.$ZodIssue[] } {
+  const parsed = parseFile(file, text, parser);
+  const rawData = parsed.frontmatter?.data;
+  const raw =
+    rawData && typeof rawData === 'object' && !Array.isArray(rawData)
+      ? (rawData as Record<string, unknown>)
+      : undefined;
+  // Empty frontmatter (`---` then `---`) is checked as an empty mapping: every required key is reported.
+  const result =
+    parsed.frontmatter && rawData == null && parsed.diagnostics.length === 0
+      ? FrontmatterSchema.safeParse({})
+      : raw
+        ? FrontmatterSchema.safeParse(raw)
         : undefined;
-    // Empty frontmatter (`---` then `---`) is checked as an empty mapping: every required key is reported.
-    const result =
-      parsed.frontmatter && rawData == null && parsed.diagnostics.length === 0
-        ? FrontmatterSchema.safeParse({})
-        : raw
-          ? FrontmatterSchema.safeParse(raw)
-          : undefined;
-    return {
-      file,
-      name,
-      parsed,
-      frontmatter: result?.success ? result.data : undefined,
-      raw,
-      body: readBody(parsed.tree),
-      // Keys a YAML error made unreadable are reported once, by that error (no cascade).
-      schemaIssues:
-        result && !result.success
-          ? result.error.issues.filter((issue) => !parsed.frontmatter?.damaged?.has(String(issue.path[0])))
-          : [],
-    };
-  });
+  return {
+    file,
+    name,
+    parsed,
+    frontmatter: result?.success ? result.data : undefined,
+    raw,
+    body: readBody(parsed.tree),
+    // Keys a YAML error made unreadable are reported once, by that error (no cascade).
+    schemaIssues:
+      result && !result.success
+        ? result.error.issues.filter((issue) => !parsed.frontmatter?.damaged?.has(String(issue.path[0])))
+        : [],
+  };
+}
 
+/** Reads the glossary files: terms by id, and lookups by id, term and alias. */
+function readGlossary(files: readonly SourceText[], preDiagnostics: Diagnostic[]) {
   const glossary = new Map<string, GlossaryTerm & { file: string }>();
   const glossaryIndex = new Map<string, string>();
-  for (const { file, name: id, text } of sources.glossary ?? []) {
+  for (const { file, name: id, text } of files) {
     const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
     preDiagnostics.push(...diagnostics);
     if (!frontmatter || diagnostics.some((d) => d.severity === 'error')) continue;
@@ -164,8 +162,12 @@ export function buildCorpus(
     for (const name of [result.data.term, ...result.data.aliases]) glossaryIndex.set(name.toLowerCase(), id);
   }
 
+  return { glossary, glossaryIndex };
+}
+
+/** Reads the learning path files, checking that each names existing modules and its own file name. */
+function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFile[], preDiagnostics: Diagnostic[]) {
   const paths: (LearningPath & { file: string })[] = [];
-  const pathFiles = sources.paths ?? [];
   for (const { file, name: pathName, text } of pathFiles) {
     const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
     preDiagnostics.push(...diagnostics);
@@ -206,6 +208,22 @@ export function buildCorpus(
     }
     paths.push({ ...result.data, file });
   }
+  return paths;
+}
+
+/** Builds a corpus from texts in memory (the folder reader and tests both use this). */
+export function buildCorpus(
+  sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[]; plans?: SourceText[] },
+  parser: MarkdownParser = parseWithSatteri,
+) {
+  const root = sources.root;
+  const preDiagnostics: Diagnostic[] = [];
+
+  const modules: ModuleFile[] = sources.modules.map((source) => readModule(source, parser));
+
+  const { glossary, glossaryIndex } = readGlossary(sources.glossary ?? [], preDiagnostics);
+  const pathFiles = sources.paths ?? [];
+  const paths = readPaths(pathFiles, modules, preDiagnostics);
   paths.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 
   const corpus: Corpus = {
@@ -253,6 +271,53 @@ export function validateContent(contentDir: string, options: ValidateOptions = {
   return result;
 }
 
+/** Runs every enabled rule on one module; a rule that throws becomes an `internal-error` there. */
+function runRules(
+  module: ModuleFile,
+  corpus: Corpus,
+  ruleList: readonly Rule[],
+  severityOf: (rule: Rule) => Diagnostic['severity'],
+  enabled: (id: string) => boolean,
+  diagnostics: Diagnostic[],
+): void {
+  const fm = module.parsed.frontmatter!;
+  for (const rule of ruleList) {
+    if (!enabled(rule.id)) continue;
+    const severity = severityOf(rule);
+    const context: RuleContext = {
+      module,
+      corpus,
+      report(node, message, opts) {
+        diagnostics.push(makeDiagnostic(module.file, placeOfNode(node), rule, severity, message, opts));
+      },
+      reportAt(path, message, opts) {
+        const { exact: _e, ...place } = placeOf(fm, path, opts?.asKey ?? false);
+        diagnostics.push(makeDiagnostic(module.file, place, rule, severity, message, opts));
+      },
+      placeOf(path): Place {
+        const { exact: _e, ...place } = placeOf(fm, path);
+        return place;
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      diagnostics.push({
+        file: module.file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        ruleId: 'internal-error',
+        message: `Unexpected failure in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'This is a bug in Frontline, not necessarily in your module: please report it with this file attached.',
+        url: docsUrl('internal-error'),
+      });
+    }
+  }
+}
+
 /** Validates an already-read corpus (see `loadCorpus`, `buildCorpus`). `only` holds display paths. */
 export function validateCorpus(
   loaded: ReturnType<typeof buildCorpus>,
@@ -268,7 +333,8 @@ export function validateCorpus(
 
   // Locked checks (the engine's, and the audience guards) keep their severity whatever the config says.
   const setting = (id: string) => (catalogueEntry(id)?.locked ? undefined : config.rules[id]);
-  const severityOf = (rule: { id: string; severity: Diagnostic['severity'] }) => setting(rule.id) ?? rule.severity;
+  const severityOf = (rule: { id: string; severity: Diagnostic['severity'] }) =>
+    (setting(rule.id) ?? rule.severity) as Diagnostic['severity'];
   const enabled = (id: string) => setting(id) !== 'off';
 
   for (const module of corpus.modules) {
@@ -282,7 +348,7 @@ export function validateCorpus(
     if (fm && issues.length && enabled('frontmatter-schema')) {
       const severity = severityOf({ id: 'frontmatter-schema', severity: 'error' });
       for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys))
-        diagnostics.push({ ...d, severity: severity as Diagnostic['severity'] });
+        diagnostics.push({ ...d, severity: severity });
     }
     if (fm && fm.data !== undefined && fm.data !== null && !module.raw) {
       const { exact: _e, ...place } = placeOf(fm, []);
@@ -299,41 +365,7 @@ export function validateCorpus(
     // A file whose frontmatter cannot be read gets only its syntax errors (no cascade).
     if (!fm || fm.data === undefined || !module.raw) continue;
 
-    for (const rule of ruleList) {
-      if (!enabled(rule.id)) continue;
-      const severity = severityOf(rule) as Diagnostic['severity'];
-      const context: RuleContext = {
-        module,
-        corpus,
-        report(node, message, opts) {
-          diagnostics.push(makeDiagnostic(module.file, placeOfNode(node), rule, severity, message, opts));
-        },
-        reportAt(path, message, opts) {
-          const { exact: _e, ...place } = placeOf(fm, path, opts?.asKey ?? false);
-          diagnostics.push(makeDiagnostic(module.file, place, rule, severity, message, opts));
-        },
-        placeOf(path): Place {
-          const { exact: _e, ...place } = placeOf(fm, path);
-          return place;
-        },
-      };
-      try {
-        rule.check(context);
-      } catch (error) {
-        diagnostics.push({
-          file: module.file,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          severity: 'error',
-          ruleId: 'internal-error',
-          message: `Unexpected failure in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`,
-          hint: 'This is a bug in Frontline, not necessarily in your module: please report it with this file attached.',
-          url: docsUrl('internal-error'),
-        });
-      }
-    }
+    runRules(module, corpus, ruleList, severityOf, enabled, diagnostics);
   }
 
   const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => setting(rule) ?? fallback);
