@@ -6,7 +6,12 @@ export interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(
-    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
+    args: {
+      values: Record<string, string | boolean | string[] | undefined>;
+      positionals: string[];
+      /** True when `--content` or FRONTLINE_CONTENT named the content folder (not the default). */
+      contentGiven?: boolean;
+    },
     io: Io,
   ): Promise<number> | number;
 }

@@ -4,12 +4,11 @@ import type { Command } from './command.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { suggestCommand } from './suggest-command.ts';
 
-/** Options every command takes; `--content` defaults to FRONTLINE_CONTENT, then `content`. */
-const common = (env: Io['env']) =>
-  ({
-    content: { type: 'string', default: env.FRONTLINE_CONTENT ?? 'content' },
-    help: { type: 'boolean', short: 'h', default: false },
-  }) as const;
+/** Options every command takes; `--content` defaults to FRONTLINE_CONTENT, then `content` (filled in after parsing). */
+const common = {
+  content: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
 /** Every command: a one-line summary, and its module, loaded only when it runs (fast start). */
 export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -82,22 +81,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const parsed = parseArgs({
       args: rest,
-      options: { ...common(io.env), ...command.options },
+      options: { ...common, ...command.options },
       allowPositionals: true,
       strict: true,
     });
+    const contentGiven = parsed.values.content !== undefined || Boolean(io.env.FRONTLINE_CONTENT);
+    parsed.values.content ??= io.env.FRONTLINE_CONTENT ?? 'content';
     if (parsed.values.help) {
       io.stdout.write(`${command.usage}\n`);
       return EXIT.ok;
     }
-    return await command.run(parsed, io);
+    return await command.run({ ...parsed, contentGiven }, io);
   } catch (error) {
+    // Loaded here, not at the top: `frontline --version` and `--help` start without the schema package.
+    const { escapeAuthorText } = await import('@frontline/schema');
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`${(error as Error).message}\n\n${command.usage}\n`);
+      io.stderr.write(`${escapeAuthorText((error as Error).message)}\n\n${command.usage}\n`);
       return EXIT.usage;
     }
+    // Never a stack trace to a user; FRONTLINE_DEBUG=1 shows it to whoever reports the bug.
+    const detail =
+      io.env.FRONTLINE_DEBUG && error instanceof Error
+        ? (error.stack ?? error.message)
+        : error instanceof Error
+          ? error.message
+          : String(error);
     io.stderr.write(
-      `frontline ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `frontline ${name}: internal error: ${escapeAuthorText(detail)}\nThis is a bug in Frontline: please report it with the command you ran (FRONTLINE_DEBUG=1 shows more).\n`,
     );
     return EXIT.usage;
   }

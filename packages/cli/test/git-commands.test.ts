@@ -36,7 +36,7 @@ describe('frontline validate --changed', () => {
   it('checks nothing when nothing changed', async () => {
     const r = await run(['validate', '--changed', '--base', 'main', '--format', 'json'], dir);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ files: 0, diagnostics: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ files: 0, columns: 'utf-16', diagnostics: [] });
   });
 
   it('checks the changed module and the modules, paths and plans that refer to it', async () => {

@@ -1,10 +1,10 @@
 import { formatPretty } from './report.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import type { Rule } from './rule.ts';
+import type { CatalogueEntry } from './catalogue.ts';
 
 /** One rule's examples, taken from its test fixtures. */
 export interface RuleExample {
-  rule: Rule;
+  rule: Pick<CatalogueEntry, 'id' | 'severity' | 'summary' | 'why'>;
   /** The not-ok fixture, and what the validator prints for it (this rule's messages only). */
   notOk: string;
   diagnostics: Diagnostic[];
@@ -39,7 +39,14 @@ export function rulesReference(examples: readonly RuleExample[]): string {
     out.push(
       'The validator says:',
       '',
-      fence('text', formatPretty(diagnostics.slice(0, 1), 1).split('\n').slice(0, -1).join('\n').trimEnd()),
+      fence(
+        'text',
+        formatPretty(diagnostics.slice(0, 1), 1, { sources: () => notOk })
+          .split('\n')
+          .slice(0, -1)
+          .join('\n')
+          .trimEnd(),
+      ),
       '',
     );
     out.push('OK:', '', fence('markdown', ok), '');

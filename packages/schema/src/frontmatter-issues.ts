@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import type { z } from 'zod';
 import { docsUrl, type Diagnostic } from './diagnostic.ts';
 import type { FrontmatterBlock } from './parse.ts';
@@ -79,6 +80,12 @@ function getIn(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** The text the author wrote for a scalar, as it stands in the file. */
+function sourceOf(fm: FrontmatterBlock, path: readonly PropertyKey[]): string | undefined {
+  const node = fm.doc.getIn(path as unknown[], true);
+  return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+}
+
 /** `objectives[0].text` for a zod path. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
@@ -90,6 +97,98 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function unitOf(path: readonly PropertyKey[]): string {
   const last = path.at(-1);
   return last === 'duration' ? ' minutes' : '';
+}
+
+type Push = (path: readonly PropertyKey[], message: string, hint: string | undefined, asKey?: boolean) => void;
+interface IssueContext {
+  path: readonly PropertyKey[];
+  /** The path as the author reads it: `objectives[0].text`. */
+  name: string;
+  value: unknown;
+  fm?: FrontmatterBlock;
+  push: Push;
+}
+
+/** A missing key, a value of the wrong type, or text that YAML read as a number. */
+function invalidType(issue: z.core.$ZodIssueInvalidType, { path, name, value, fm, push }: IssueContext): void {
+  const key = String(path.at(-1) ?? '');
+  if (value === undefined) {
+    const example = EXAMPLES[key];
+    push(
+      path,
+      `Missing \`${name}\`, expected ${typeName(issue.expected)}`,
+      example ? `Add:\n${example}` : `Add \`${key}\` to the frontmatter.`,
+    );
+  } else if (typeof value === 'number' && issue.expected === 'string') {
+    // `updated: 20261101`, `version: 1.0`, `start: 9.30`: YAML read the author's text as a number.
+    const written = (fm && sourceOf(fm, path)) ?? String(value);
+    push(
+      path,
+      `Unexpected number \`${written}\` in \`${name}\`, expected text: YAML reads \`${written}\` without quotes as a number`,
+      `Put the value in quotes so it stays as written, \`${key}: "${written}"\`${EXAMPLES[key] ? `, in the form \`${EXAMPLES[key]}\`` : ''}.`,
+    );
+  } else {
+    push(
+      path,
+      `Unexpected ${show(value)} in \`${name}\`, expected ${typeName(issue.expected)}`,
+      EXAMPLES[key] ? `For example:\n${EXAMPLES[key]}` : undefined,
+    );
+  }
+}
+
+/** A number, list or text below its minimum or above its maximum. */
+function outOfRange(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  { path, name, value, push }: IssueContext,
+): void {
+  const small = issue.code === 'too_small';
+  const limit = small
+    ? (issue as { minimum: number | bigint }).minimum
+    : (issue as { maximum: number | bigint }).maximum;
+  const origin = issue.origin;
+  const unit = unitOf(path);
+  if (origin === 'array') {
+    push(
+      path,
+      `Unexpected ${Array.isArray(value) ? value.length : 0} item${Array.isArray(value) && value.length === 1 ? '' : 's'} in \`${name}\`, expected at ${small ? 'least' : 'most'} ${limit}`,
+      small
+        ? `Add ${small && Array.isArray(value) ? Number(limit) - value.length : limit} more.`
+        : 'Remove some items.',
+    );
+  } else if (origin === 'string') {
+    const length = typeof value === 'string' ? value.trim().length : 0;
+    push(
+      path,
+      `Unexpected \`${name}\` of ${length} characters, expected at ${small ? 'least' : 'most'} ${limit}`,
+      small ? 'Write a little more.' : 'Shorten it.',
+    );
+  } else {
+    push(
+      path,
+      `Unexpected \`${name}\` of ${show(value)}${unit}, expected at ${small ? 'least' : 'most'} ${limit}${unit}`,
+      `Use a value ${small ? 'of at least' : 'no higher than'} ${limit}${unit}.`,
+    );
+  }
+}
+
+/** A value outside its allowed set, with the closest allowed one. */
+function invalidValue(issue: z.core.$ZodIssueInvalidValue, { path, name, value, push }: IssueContext): void {
+  const allowed = issue.values.map(String);
+  if (value === undefined) {
+    const key = String(path.at(-1) ?? '');
+    push(
+      path,
+      `Missing \`${name}\`, expected one of ${listValues(allowed)}`,
+      `Add:\n${EXAMPLES[key] ?? `${key}: ${allowed[0]}`}`,
+    );
+    return;
+  }
+  const close = typeof value === 'string' ? suggest(value, allowed) : undefined;
+  push(
+    path,
+    `Unexpected ${show(value)} in \`${name}\`, expected one of ${listValues(allowed)}`,
+    close ? `Did you mean \`${close}\`?` : `Use one of ${listValues(allowed)}.`,
+  );
 }
 
 /**
@@ -135,75 +234,16 @@ export function frontmatterDiagnostics(
         }
         break;
       }
-      case 'invalid_type': {
-        const key = String(path.at(-1) ?? '');
-        if (value === undefined) {
-          const example = EXAMPLES[key];
-          push(
-            path,
-            `Missing \`${name}\`, expected ${typeName(issue.expected)}`,
-            example ? `Add:\n${example}` : `Add \`${key}\` to the frontmatter.`,
-          );
-        } else {
-          push(
-            path,
-            `Unexpected ${show(value)} in \`${name}\`, expected ${typeName(issue.expected)}`,
-            EXAMPLES[key] ? `For example:\n${EXAMPLES[key]}` : undefined,
-          );
-        }
+      case 'invalid_type':
+        invalidType(issue, { path, name, value, fm, push });
         break;
-      }
-      case 'invalid_value': {
-        const allowed = issue.values.map(String);
-        if (value === undefined) {
-          const key = String(path.at(-1) ?? '');
-          push(
-            path,
-            `Missing \`${name}\`, expected one of ${listValues(allowed)}`,
-            `Add:\n${EXAMPLES[key] ?? `${key}: ${allowed[0]}`}`,
-          );
-          break;
-        }
-        const close = typeof value === 'string' ? suggest(value, allowed) : undefined;
-        push(
-          path,
-          `Unexpected ${show(value)} in \`${name}\`, expected one of ${listValues(allowed)}`,
-          close ? `Did you mean \`${close}\`?` : `Use one of ${listValues(allowed)}.`,
-        );
+      case 'invalid_value':
+        invalidValue(issue, { path, name, value, push });
         break;
-      }
       case 'too_small':
-      case 'too_big': {
-        const small = issue.code === 'too_small';
-        const limit = small
-          ? (issue as { minimum: number | bigint }).minimum
-          : (issue as { maximum: number | bigint }).maximum;
-        const origin = issue.origin;
-        const unit = unitOf(path);
-        if (origin === 'array') {
-          push(
-            path,
-            `Unexpected ${Array.isArray(value) ? value.length : 0} item${Array.isArray(value) && value.length === 1 ? '' : 's'} in \`${name}\`, expected at ${small ? 'least' : 'most'} ${limit}`,
-            small
-              ? `Add ${small && Array.isArray(value) ? Number(limit) - value.length : limit} more.`
-              : 'Remove some items.',
-          );
-        } else if (origin === 'string') {
-          const length = typeof value === 'string' ? value.trim().length : 0;
-          push(
-            path,
-            `Unexpected \`${name}\` of ${length} characters, expected at ${small ? 'least' : 'most'} ${limit}`,
-            small ? 'Write a little more.' : 'Shorten it.',
-          );
-        } else {
-          push(
-            path,
-            `Unexpected \`${name}\` of ${show(value)}${unit}, expected at ${small ? 'least' : 'most'} ${limit}${unit}`,
-            `Use a value ${small ? 'of at least' : 'no higher than'} ${limit}${unit}.`,
-          );
-        }
+      case 'too_big':
+        outOfRange(issue, { path, name, value, push });
         break;
-      }
       case 'invalid_format': {
         const label = issue.format === 'regex' ? (issue.message ?? '') : issue.format;
         const text = FORMAT_TEXT[label] ?? FORMAT_TEXT[issue.format] ?? { expected: label, hint: 'Check the format.' };

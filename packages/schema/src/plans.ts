@@ -2,7 +2,8 @@ import { docsUrl, type Diagnostic, type Severity } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import type { FrontmatterBlock } from './parse.ts';
 import { parseYamlFile } from './parse.ts';
-import type { Corpus, ModuleFile } from './rule.ts';
+import { indexOf, type Corpus, type ModuleFile } from './rule.ts';
+import type { Cause } from './diagnostic.ts';
 import { schedulePlan, type Schedule, type SchedulableModule } from './schedule.ts';
 import { PlanSchema, type Plan } from './schemas/plan.ts';
 import { suggest } from './suggest.ts';
@@ -43,6 +44,75 @@ export function schedulable(module: ModuleFile): SchedulableModule | undefined {
   };
 }
 
+type Report = (rule: PlanRule, path: readonly PropertyKey[], message: string, hint: string) => void;
+
+/** Checks each module of a plan: it exists, its prerequisites come earlier, its audience matches. */
+function checkPlanModules(
+  plan: Plan,
+  {
+    modules,
+    known,
+    ids,
+    blocked,
+    report,
+    placeIn,
+    file,
+  }: {
+    modules: ReadonlyMap<string, ModuleFile>;
+    known: ReadonlySet<string>;
+    ids: readonly string[];
+    blocked: Map<string, Cause[]>;
+    report: Report;
+    placeIn: (path: readonly PropertyKey[]) => ReturnType<typeof placeOf>;
+    file: string;
+  },
+): void {
+  const seen = new Set<string>();
+  plan.days.forEach((day, d) =>
+    day.modules.forEach((id, i) => {
+      const path = ['days', d, 'modules', i];
+      const module = modules.get(id);
+      if (!module && known.has(id)) {
+        const { exact: _e, ...place } = placeIn(path);
+        blocked.set(id, [
+          ...(blocked.get(id) ?? []),
+          { file, ...place, message: `plan \`${plan.id}\` cannot schedule \`${id}\` until this is fixed` },
+        ]);
+        seen.add(id);
+        return;
+      }
+      if (!module) {
+        const close = suggest(id, ids);
+        report(
+          'plan-module-exists',
+          path,
+          `Unexpected module \`${id}\`, expected the id of an existing module`,
+          close ? `Did you mean \`${close}\`?` : 'Check the id in content/modules/.',
+        );
+        return;
+      }
+      for (const pre of module.frontmatter!.prerequisites)
+        if (!seen.has(pre))
+          report(
+            'plan-prerequisite-order',
+            path,
+            `Unexpected \`${id}\` before its prerequisite \`${pre}\`, expected \`${pre}\` earlier in the plan`,
+            plan.days.some((x) => x.modules.includes(pre))
+              ? `Move \`${pre}\` before \`${id}\`.`
+              : `Add \`${pre}\` to an earlier place in the plan.`,
+          );
+      if (!module.frontmatter!.audience.includes(plan.audience))
+        report(
+          'plan-audience',
+          path,
+          `Unexpected module \`${id}\` for audience \`${plan.audience}\`, expected one written for it (it is for ${module.frontmatter!.audience.map((a) => `\`${a}\``).join(', ')})`,
+          'Choose a module for this audience, or change the plan’s audience.',
+        );
+      seen.add(id);
+    }),
+  );
+}
+
 /**
  * Validates plan files against the corpus with the same diagnostics as modules: schema,
  * modules exist, prerequisites earlier, audience, and each day fits (breaks and lunch
@@ -52,8 +122,12 @@ export function checkPlans(
   corpus: Corpus,
   sources: readonly { file: string; name: string; text: string }[],
   severityOf: (rule: PlanRule, fallback: Severity) => Severity | 'off' = (_r, s) => s,
-): { diagnostics: Diagnostic[]; plans: CheckedPlan[] } {
+): { diagnostics: Diagnostic[]; plans: CheckedPlan[]; blocked: Map<string, Cause[]> } {
   const diagnostics: Diagnostic[] = [];
+  // Modules that exist but whose frontmatter has errors: not reported again in the plan, but
+  // returned as causes for the module's own error (one root cause, one diagnostic).
+  const blocked = new Map<string, Cause[]>();
+  const known = indexOf(corpus).ids;
   const plans: CheckedPlan[] = [];
   const modules = new Map(corpus.modules.filter((m) => m.frontmatter).map((m) => [m.frontmatter!.id, m]));
   const ids = [...modules.keys()];
@@ -88,41 +162,15 @@ export function checkPlans(
         `Set \`id: ${name}\`.`,
       );
 
-    const seen = new Set<string>();
-    plan.days.forEach((day, d) =>
-      day.modules.forEach((id, i) => {
-        const path = ['days', d, 'modules', i];
-        const module = modules.get(id);
-        if (!module) {
-          const close = suggest(id, ids);
-          report(
-            'plan-module-exists',
-            path,
-            `Unexpected module \`${id}\`, expected the id of an existing module`,
-            close ? `Did you mean \`${close}\`?` : 'Check the id in content/modules/.',
-          );
-          return;
-        }
-        for (const pre of module.frontmatter!.prerequisites)
-          if (!seen.has(pre))
-            report(
-              'plan-prerequisite-order',
-              path,
-              `Unexpected \`${id}\` before its prerequisite \`${pre}\`, expected \`${pre}\` earlier in the plan`,
-              plan.days.some((x) => x.modules.includes(pre))
-                ? `Move \`${pre}\` before \`${id}\`.`
-                : `Add \`${pre}\` to an earlier place in the plan.`,
-            );
-        if (!module.frontmatter!.audience.includes(plan.audience))
-          report(
-            'plan-audience',
-            path,
-            `Unexpected module \`${id}\` for audience \`${plan.audience}\`, expected one written for it (it is for ${module.frontmatter!.audience.map((a) => `\`${a}\``).join(', ')})`,
-            'Choose a module for this audience, or change the plan’s audience.',
-          );
-        seen.add(id);
-      }),
-    );
+    checkPlanModules(plan, {
+      modules,
+      known,
+      ids,
+      blocked,
+      report,
+      placeIn: (path) => placeOf(frontmatter, path),
+      file,
+    });
 
     if (plan.format === 'virtual')
       plan.days.forEach((day, d) => {
@@ -146,7 +194,7 @@ export function checkPlans(
       );
     plans.push({ file, plan, schedule });
   }
-  return { diagnostics, plans };
+  return { diagnostics, plans, blocked };
 }
 
 function planKeys(path: readonly PropertyKey[]): string[] {

@@ -1,4 +1,9 @@
+import { characterColumn, codeFrame } from './code-frame.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { escapeDiagnostic } from './escape.ts';
+
+/** The text of a file by its display path (BOM removed), for code frames and character columns. */
+export type SourceLookup = (file: string) => string | undefined;
 
 /** Summary counts of a run. */
 export function summarise(diagnostics: readonly Diagnostic[], files: number) {
@@ -11,7 +16,24 @@ export function summarise(diagnostics: readonly Diagnostic[], files: number) {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export interface PrettyOptions {
+  /** ANSI colour (default false): the CLI turns it on for a terminal without NO_COLOR. */
   color?: boolean;
+  /** File texts: with them, each problem shows its source line and columns count characters. */
+  sources?: SourceLookup;
+}
+
+/** A diagnostic's columns in characters (code points) instead of UTF-16 units, when its text is known. */
+function inCharacters<T extends { file: string; line: number; column: number; endLine: number; endColumn: number }>(
+  d: T,
+  sources: SourceLookup | undefined,
+): T {
+  const lines = sources?.(d.file)?.split('\n');
+  if (!lines) return d;
+  return {
+    ...d,
+    column: characterColumn(lines[d.line - 1] ?? '', d.column),
+    endColumn: characterColumn(lines[d.endLine - 1] ?? '', d.endColumn),
+  };
 }
 
 /** The human format, modelled on vfile-reporter: one block per problem, then a total. */
@@ -25,12 +47,18 @@ export function formatPretty(diagnostics: readonly Diagnostic[], files: number, 
       }
     : { red: (s: string) => s, yellow: (s: string) => s, dim: (s: string) => s, bold: (s: string) => s };
   const out: string[] = [];
-  for (const d of diagnostics) {
+  for (const raw of diagnostics) {
+    const source = options.sources?.(raw.file);
+    const d = escapeDiagnostic(inCharacters(raw, options.sources));
     const severity = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : 'info';
     out.push(`${c.bold(`${d.file}:${d.line}:${d.column}`)}  ${severity}  ${c.dim(d.ruleId)}`);
-    out.push(`  ${d.message}`);
-    for (const cause of d.causes ?? [])
-      out.push(`  ${c.dim('cause')}  ${cause.file}:${cause.line}:${cause.column}  ${cause.message}`);
+    out.push(...d.message.split('\n').map((line) => `  ${line}`));
+    if (source !== undefined)
+      out.push(...codeFrame(source, raw, { caret: d.severity === 'error' ? c.red : c.yellow, gutter: c.dim }));
+    for (const cause of d.causes ?? []) {
+      const at = inCharacters(cause, options.sources);
+      out.push(`  ${c.dim('cause')}  ${cause.file}:${at.line}:${at.column}  ${cause.message}`);
+    }
     if (d.hint) {
       const [first, ...rest] = d.hint.split('\n');
       out.push(`  ${c.dim('hint')}   ${first}`);
@@ -48,12 +76,16 @@ export function formatPretty(diagnostics: readonly Diagnostic[], files: number, 
   return out.join('\n');
 }
 
-/** The JSON format of the command-line contract. */
+/**
+ * The JSON format of the command-line contract. Columns count UTF-16 code units, as editor
+ * protocols (LSP, VS Code) want them; `columns` says so.
+ */
 export function formatJson(diagnostics: readonly Diagnostic[], files: number): string {
   return JSON.stringify(
     {
       files,
-      diagnostics: diagnostics.map((d) => ({
+      columns: 'utf-16',
+      diagnostics: diagnostics.map(escapeDiagnostic).map((d) => ({
         file: d.file,
         line: d.line,
         column: d.column,
@@ -82,10 +114,11 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
-/** GitHub Actions annotations, one per problem (GitHub shows ten per kind per step). */
-export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+/** GitHub Actions annotations, one per problem (GitHub shows ten per kind per step); columns in characters when sources are given. */
+export function formatGithub(diagnostics: readonly Diagnostic[], sources?: SourceLookup): string {
   return diagnostics
-    .map((d) => {
+    .map((raw) => {
+      const d = escapeDiagnostic(inCharacters(raw, sources));
       const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
       const props = [
         `file=${escapeProperty(d.file)}`,
@@ -114,8 +147,8 @@ export function formatSummaryMarkdown(diagnostics: readonly Diagnostic[], files:
     '',
   );
   lines.push('| place | severity | rule | problem | fix |', '| --- | --- | --- | --- | --- |');
-  const cell = (v: string) => v.replaceAll('|', '\\|').replaceAll('\n', '<br>');
-  for (const d of diagnostics)
+  const cell = (v: string) => v.replaceAll('<', '&lt;').replaceAll('|', '\\|').replaceAll('\n', '<br>');
+  for (const d of diagnostics.map(escapeDiagnostic))
     lines.push(
       `| \`${d.file}:${d.line}:${d.column}\` | ${d.severity} | [${d.ruleId}](${d.url}) | ${cell(d.message)} | ${cell(d.hint ?? '')} |`,
     );

@@ -120,8 +120,9 @@ export function indexOf(corpus: Corpus): CorpusIndex {
     const ids = new Set<string>();
     const prerequisites = new Map<string, string[]>();
     for (const m of corpus.modules) {
-      const id = m.raw?.id;
-      if (typeof id !== 'string') continue;
+      // A module whose id cannot be read still exists, under its file name: no false
+      // "unknown module" errors elsewhere while its own frontmatter is being fixed.
+      const id = typeof m.raw?.id === 'string' ? m.raw.id : m.name;
       ids.add(id);
       const pre = m.raw?.prerequisites;
       if (Array.isArray(pre))

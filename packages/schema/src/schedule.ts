@@ -78,7 +78,6 @@ export function schedulePlan(plan: Plan, modules: ReadonlyMap<string, Schedulabl
     const lunchLength = policy.lunch?.minutes ?? 0;
     const latestLunch = lunchTo - lunchLength;
     let lunchTaken = !policy.lunch || start >= latestLunch || end <= lunchFrom;
-    let reportedOverrun = false;
 
     if (end <= start)
       problems.push({
@@ -135,16 +134,15 @@ export function schedulePlan(plan: Plan, modules: ReadonlyMap<string, Schedulabl
         items.push({ kind: 'segment', start: now, end: now + segment.minutes, title: segment.title, module: id });
         now += segment.minutes;
         sinceBreak += segment.minutes;
-        if (now > end && !reportedOverrun) {
-          reportedOverrun = true;
-          problems.push({
-            day: dayIndex,
-            module: moduleIndex,
-            message: `Unexpected end at ${toClock(now)} for \`${id}\` on ${day.date}, expected the day to end by ${day.end}`,
-            hint: `Move \`${id}\` (${module.segments.reduce((n, s) => n + s.minutes, 0)} minutes) to another day, start earlier, or end later.`,
-          });
-        }
       });
+      // Every module that ends after the day's end, at the time the agenda shows it ending.
+      if (now > end && module.segments.length)
+        problems.push({
+          day: dayIndex,
+          module: moduleIndex,
+          message: `Unexpected end at ${toClock(now)} for \`${id}\` on ${day.date}, expected the day to end by ${day.end}`,
+          hint: `Move \`${id}\` (${module.segments.reduce((n, s) => n + s.minutes, 0)} minutes) to another day, start earlier, or end later.`,
+        });
     });
     const training = items.filter((i) => i.kind === 'segment').reduce((n, i) => n + i.end - i.start, 0);
     return { date: day.date, start, end, items, training };

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
+import { catalogueEntry } from './catalogue.ts';
 import { loadConfig, type Config } from './config.ts';
-import { compareDiagnostics, docsUrl, type Diagnostic, type Place } from './diagnostic.ts';
+import { compareDiagnostics, docsUrl, type Cause, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import type { Module } from './model.ts';
 import { readBody } from './read-body.ts';
@@ -35,6 +36,10 @@ export interface ValidationResult {
   corpus: Corpus;
   /** Delivery plans that passed their schema, with their schedules. */
   plans: CheckedPlan[];
+  /** The text of a file read in this run, by display path (BOM removed), for code frames. */
+  source: (file: string) => string | undefined;
+  /** Files named in `only` that are not in the corpus (never read): the caller must not report them clean. */
+  unread: string[];
 }
 
 function listFiles(dir: string, extension: string): string[] {
@@ -98,42 +103,44 @@ export interface SourceText {
   text: string;
 }
 
-/** Builds a corpus from texts in memory (the folder reader and tests both use this). */
-export function buildCorpus(
-  sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[]; plans?: SourceText[] },
-  parser: MarkdownParser = parseWithSatteri,
-) {
-  const root = sources.root;
-  const preDiagnostics: Diagnostic[] = [];
-
-  const modules: ModuleFile[] = sources.modules.map(({ file, name, text }) => {
-    const parsed = parseFile(file, text, parser);
-    const rawData = parsed.frontmatter?.data;
-    const raw =
-      rawData && typeof rawData === 'object' && !Array.isArray(rawData)
-        ? (rawData as Record<string, unknown>)
+/** Parses one module file and checks its frontmatter against the schema. */
+function readModule(
+  { file, name, text }: SourceText,
+  parser: MarkdownParser,
+): ModuleFile & { schemaIssues: z.core.$ZodIssue[] } {
+  const parsed = parseFile(file, text, parser);
+  const rawData = parsed.frontmatter?.data;
+  const raw =
+    rawData && typeof rawData === 'object' && !Array.isArray(rawData)
+      ? (rawData as Record<string, unknown>)
+      : undefined;
+  // Empty frontmatter (`---` then `---`) is checked as an empty mapping: every required key is reported.
+  const result =
+    parsed.frontmatter && rawData == null && parsed.diagnostics.length === 0
+      ? FrontmatterSchema.safeParse({})
+      : raw
+        ? FrontmatterSchema.safeParse(raw)
         : undefined;
-    // Empty frontmatter (`---` then `---`) is checked as an empty mapping: every required key is reported.
-    const result =
-      parsed.frontmatter && rawData == null && parsed.diagnostics.length === 0
-        ? FrontmatterSchema.safeParse({})
-        : raw
-          ? FrontmatterSchema.safeParse(raw)
-          : undefined;
-    return {
-      file,
-      name,
-      parsed,
-      frontmatter: result?.success ? result.data : undefined,
-      raw,
-      body: readBody(parsed.tree),
-      schemaIssues: result && !result.success ? result.error.issues : [],
-    };
-  });
+  return {
+    file,
+    name,
+    parsed,
+    frontmatter: result?.success ? result.data : undefined,
+    raw,
+    body: readBody(parsed.tree),
+    // Keys a YAML error made unreadable are reported once, by that error (no cascade).
+    schemaIssues:
+      result && !result.success
+        ? result.error.issues.filter((issue) => !parsed.frontmatter?.damaged?.has(String(issue.path[0])))
+        : [],
+  };
+}
 
+/** Reads the glossary files: terms by id, and lookups by id, term and alias. */
+function readGlossary(files: readonly SourceText[], preDiagnostics: Diagnostic[]) {
   const glossary = new Map<string, GlossaryTerm & { file: string }>();
   const glossaryIndex = new Map<string, string>();
-  for (const { file, name: id, text } of sources.glossary ?? []) {
+  for (const { file, name: id, text } of files) {
     const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
     preDiagnostics.push(...diagnostics);
     if (!frontmatter || diagnostics.some((d) => d.severity === 'error')) continue;
@@ -155,8 +162,12 @@ export function buildCorpus(
     for (const name of [result.data.term, ...result.data.aliases]) glossaryIndex.set(name.toLowerCase(), id);
   }
 
+  return { glossary, glossaryIndex };
+}
+
+/** Reads the learning path files, checking that each names existing modules and its own file name. */
+function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFile[], preDiagnostics: Diagnostic[]) {
   const paths: (LearningPath & { file: string })[] = [];
-  const pathFiles = sources.paths ?? [];
   for (const { file, name: pathName, text } of pathFiles) {
     const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
     preDiagnostics.push(...diagnostics);
@@ -197,6 +208,22 @@ export function buildCorpus(
     }
     paths.push({ ...result.data, file });
   }
+  return paths;
+}
+
+/** Builds a corpus from texts in memory (the folder reader and tests both use this). */
+export function buildCorpus(
+  sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[]; plans?: SourceText[] },
+  parser: MarkdownParser = parseWithSatteri,
+) {
+  const root = sources.root;
+  const preDiagnostics: Diagnostic[] = [];
+
+  const modules: ModuleFile[] = sources.modules.map((source) => readModule(source, parser));
+
+  const { glossary, glossaryIndex } = readGlossary(sources.glossary ?? [], preDiagnostics);
+  const pathFiles = sources.paths ?? [];
+  const paths = readPaths(pathFiles, modules, preDiagnostics);
   paths.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 
   const corpus: Corpus = {
@@ -208,9 +235,17 @@ export function buildCorpus(
     exists: (p) => existsSync(join(root, p)),
   };
   const planFiles = sources.plans ?? [];
+  const texts = new Map(
+    [sources.modules, sources.glossary ?? [], pathFiles, planFiles].flatMap((list) =>
+      list.map((s): [string, string] => [s.file, s.text.charCodeAt(0) === 0xfeff ? s.text.slice(1) : s.text]),
+    ),
+  );
+  const sourceFiles = new Set(texts.keys());
   return {
     corpus,
     planFiles,
+    sourceFiles,
+    texts,
     files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length + planFiles.length,
     preDiagnostics,
   };
@@ -225,11 +260,62 @@ const moduleKnownKeys = knownKeys(FrontmatterSchema);
  */
 export function validateContent(contentDir: string, options: ValidateOptions = {}): ValidationResult {
   const cwd = options.cwd ?? process.cwd();
-  return validateCorpus(loadCorpus(contentDir, options), {
+  const loaded = options.config ? { config: options.config, diagnostics: [] } : loadConfig(contentDir, cwd);
+  const result = validateCorpus(loadCorpus(contentDir, options), {
     ...options,
-    config: options.config ?? loadConfig(contentDir),
+    config: loaded.config,
     ...(options.only ? { only: options.only.map((f) => relative(cwd, resolve(cwd, f))) } : {}),
   });
+  // Configuration problems come first: they change what every other line means.
+  result.diagnostics.unshift(...loaded.diagnostics);
+  return result;
+}
+
+/** Runs every enabled rule on one module; a rule that throws becomes an `internal-error` there. */
+function runRules(
+  module: ModuleFile,
+  corpus: Corpus,
+  ruleList: readonly Rule[],
+  severityOf: (rule: Rule) => Diagnostic['severity'],
+  enabled: (id: string) => boolean,
+  diagnostics: Diagnostic[],
+): void {
+  const fm = module.parsed.frontmatter!;
+  for (const rule of ruleList) {
+    if (!enabled(rule.id)) continue;
+    const severity = severityOf(rule);
+    const context: RuleContext = {
+      module,
+      corpus,
+      report(node, message, opts) {
+        diagnostics.push(makeDiagnostic(module.file, placeOfNode(node), rule, severity, message, opts));
+      },
+      reportAt(path, message, opts) {
+        const { exact: _e, ...place } = placeOf(fm, path, opts?.asKey ?? false);
+        diagnostics.push(makeDiagnostic(module.file, place, rule, severity, message, opts));
+      },
+      placeOf(path): Place {
+        const { exact: _e, ...place } = placeOf(fm, path);
+        return place;
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      diagnostics.push({
+        file: module.file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        ruleId: 'internal-error',
+        message: `Unexpected failure in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'This is a bug in Frontline, not necessarily in your module: please report it with this file attached.',
+        url: docsUrl('internal-error'),
+      });
+    }
+  }
 }
 
 /** Validates an already-read corpus (see `loadCorpus`, `buildCorpus`). `only` holds display paths. */
@@ -245,21 +331,24 @@ export function validateCorpus(
   if (!only) diagnostics.push(...loaded.preDiagnostics);
   else diagnostics.push(...loaded.preDiagnostics.filter((d) => only.includes(d.file)));
 
-  const severityOf = (rule: { id: string; severity: Diagnostic['severity'] }) => config.rules[rule.id] ?? rule.severity;
-  const enabled = (id: string) => config.rules[id] !== 'off';
+  // Locked checks (the engine's, and the audience guards) keep their severity whatever the config says.
+  const setting = (id: string) => (catalogueEntry(id)?.locked ? undefined : config.rules[id]);
+  const severityOf = (rule: { id: string; severity: Diagnostic['severity'] }) =>
+    (setting(rule.id) ?? rule.severity) as Diagnostic['severity'];
+  const enabled = (id: string) => setting(id) !== 'off';
 
   for (const module of corpus.modules) {
     if (only && !only.includes(module.file)) continue;
     const { parsed } = module;
     for (const d of parsed.diagnostics)
       if (enabled(d.ruleId))
-        diagnostics.push({ ...d, severity: config.rules[d.ruleId] === 'warning' ? 'warning' : d.severity });
+        diagnostics.push({ ...d, severity: setting(d.ruleId) === 'warning' ? 'warning' : d.severity });
     const fm = parsed.frontmatter;
     const issues = (module as ModuleFile & { schemaIssues: z.core.$ZodIssue[] }).schemaIssues;
     if (fm && issues.length && enabled('frontmatter-schema')) {
       const severity = severityOf({ id: 'frontmatter-schema', severity: 'error' });
       for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys))
-        diagnostics.push({ ...d, severity: severity as Diagnostic['severity'] });
+        diagnostics.push({ ...d, severity: severity });
     }
     if (fm && fm.data !== undefined && fm.data !== null && !module.raw) {
       const { exact: _e, ...place } = placeOf(fm, []);
@@ -276,45 +365,12 @@ export function validateCorpus(
     // A file whose frontmatter cannot be read gets only its syntax errors (no cascade).
     if (!fm || fm.data === undefined || !module.raw) continue;
 
-    for (const rule of ruleList) {
-      if (!enabled(rule.id)) continue;
-      const severity = severityOf(rule) as Diagnostic['severity'];
-      const context: RuleContext = {
-        module,
-        corpus,
-        report(node, message, opts) {
-          diagnostics.push(makeDiagnostic(module.file, placeOfNode(node), rule, severity, message, opts));
-        },
-        reportAt(path, message, opts) {
-          const { exact: _e, ...place } = placeOf(fm, path, opts?.asKey ?? false);
-          diagnostics.push(makeDiagnostic(module.file, place, rule, severity, message, opts));
-        },
-        placeOf(path): Place {
-          const { exact: _e, ...place } = placeOf(fm, path);
-          return place;
-        },
-      };
-      try {
-        rule.check(context);
-      } catch (error) {
-        diagnostics.push({
-          file: module.file,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          severity: 'error',
-          ruleId: 'internal-error',
-          message: `Unexpected failure in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`,
-          hint: 'This is a bug in Frontline, not necessarily in your module: please report it with this file attached.',
-          url: docsUrl('internal-error'),
-        });
-      }
-    }
+    runRules(module, corpus, ruleList, severityOf, enabled, diagnostics);
   }
 
-  const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => config.rules[rule] ?? fallback);
+  const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => setting(rule) ?? fallback);
   diagnostics.push(...(only ? checked.diagnostics.filter((d) => only.includes(d.file)) : checked.diagnostics));
+  attachBlockedPlans(corpus, diagnostics, checked.blocked);
 
   diagnostics.sort(compareDiagnostics);
   const modules: Module[] = corpus.modules
@@ -326,5 +382,23 @@ export function validateCorpus(
       body: m.body,
       tree: m.parsed.tree,
     }));
-  return { files: only ? only.length : loaded.files, diagnostics, modules, corpus, plans: checked.plans };
+  const unread = only ? only.filter((file) => !loaded.sourceFiles.has(file)) : [];
+  return {
+    files: only ? only.length : loaded.files,
+    diagnostics,
+    modules,
+    corpus,
+    plans: checked.plans,
+    unread,
+    source: (file) => loaded.texts.get(file),
+  };
+}
+
+/** A plan that cannot schedule a module with errors becomes a cause of that module's first error. */
+function attachBlockedPlans(corpus: Corpus, diagnostics: Diagnostic[], blocked: ReadonlyMap<string, Cause[]>): void {
+  for (const [id, causes] of blocked) {
+    const module = corpus.modules.find((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name) === id);
+    const root = module && diagnostics.find((d) => d.file === module.file && d.severity === 'error');
+    if (root) root.causes = [...(root.causes ?? []), ...causes];
+  }
 }

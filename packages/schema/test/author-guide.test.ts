@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { rules } from '../src/index.ts';
+import GithubSlugger from 'github-slugger';
+import { catalogue, docsUrl, rules } from '../src/index.ts';
 import { buildAuthorGuide } from './author-guide-source.ts';
 
 const guide = readFileSync(new URL('../../../content/README.md', import.meta.url), 'utf8');
@@ -39,4 +40,18 @@ it('documents every directive', () => {
     'term',
   ])
     expect(guide).toContain(name);
+});
+
+it("has the anchor every diagnostic's docs url points at, for every id in the catalogue", () => {
+  const slugger = new GithubSlugger();
+  const anchors = new Set([
+    ...[...guide.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slugger.slug(m[1]!)),
+    ...[...guide.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]!),
+  ]);
+  expect(catalogue.length).toBeGreaterThan(40);
+  for (const { id } of catalogue) {
+    const [page, anchor] = docsUrl(id).split('#');
+    expect(page).toBe('content/README.md');
+    expect(anchors.has(anchor!), `#${anchor} in content/README.md`).toBe(true);
+  }
 });

@@ -37,7 +37,7 @@ describe('frontmatter parsing', () => {
 
   const cases: [string, string, RegExp][] = [
     ['a tab used for indentation', '---\nid: fixture\nobjectives:\n\t- id: a\n---\n', /tab/i],
-    ['a duplicate key', '---\nid: fixture\ntitle: One\ntitle: Two\n---\n', /second copy of a key/],
+    ['a duplicate key', '---\nid: fixture\ntitle: One\ntitle: Two\n---\n', /second `title` key/],
     ['an unclosed quote', '---\nid: fixture\ntitle: "Open\nsummary: x\n---\n', /closing quote/],
     ['a missing closing fence', '---\nid: fixture\ntitle: Never closed\n\nBody text.\n', /closing `---`/],
     ['no frontmatter at all', '# Just a heading\n', /frontmatter block/],

@@ -131,6 +131,25 @@ describe('scheduler', () => {
   });
 });
 
+describe('overruns', () => {
+  it('reports every module that ends after the day, at the end time its agenda shows', () => {
+    const modules = [mod('a', 60), mod('b', 30, 30), mod('c', 45)];
+    const p = plan([{ date: '2027-01-12', start: '09:00', end: '10:30', modules: ['a', 'b', 'c'] }], {
+      every: 90,
+      minutes: 15,
+    });
+    const schedule = schedulePlan(p, new Map(modules.map((m) => [m.id, m])));
+    const ends = new Map(
+      schedule.days[0]!.items.filter((i) => i.kind === 'segment').map((i) => [i.module!, toClock(i.end)]),
+    );
+    expect(schedule.problems.map((x) => `${x.module} ${x.message}`)).toEqual([
+      `1 Unexpected end at ${ends.get('b')} for \`b\` on 2027-01-12, expected the day to end by 10:30`,
+      `2 Unexpected end at ${ends.get('c')} for \`c\` on 2027-01-12, expected the day to end by 10:30`,
+    ]);
+    expect([...ends.values()]).toEqual(['10:00', '11:15', '12:00']);
+  });
+});
+
 describe('plan validation', () => {
   const moduleText = (id: string, audience: string, prerequisites: string[] = []) =>
     `---\nid: ${id}\ntitle: Module ${id}\nsummary: A module used by the plan validation tests.\naudience: [${audience}]\nlevel: foundation\nduration: 60\nobjectives:\n  - id: a\n    text: Do the first thing well.\n  - id: b\n    text: Do the second thing well.\n  - id: c\n    text: Do the third thing well.\nprerequisites: [${prerequisites.join(', ')}]\nversion: 1.0.0\nupdated: 2026-11-01\n---\n\n::segment[Only]{minutes=60 method=discussion}\n`;
@@ -154,6 +173,7 @@ describe('plan validation', () => {
       '12:15 plan-prerequisite-order Unexpected `second` before its prerequisite `first`, expected `first` earlier in the plan',
       '12:23 plan-day-fits Unexpected end at 11:10 for `first` on 2027-01-12, expected the day to end by 10:30',
       '12:30 plan-audience Unexpected module `leaders-only` for audience `frontline`, expected one written for it (it is for `leader`)',
+      '12:30 plan-day-fits Unexpected end at 12:20 for `leaders-only` on 2027-01-12, expected the day to end by 10:30',
       '12:44 plan-module-exists Unexpected module `secnd`, expected the id of an existing module',
     ]);
   });

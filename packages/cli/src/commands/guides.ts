@@ -1,7 +1,24 @@
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { buildGuides } from '@frontline/guides/build';
 import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../command.ts';
+import { resolveContent } from '../content-root.ts';
+import { suggestCommand } from '../suggest-command.ts';
+
+/** Every `--module` must name a module of the course: an unknown id is a usage error with a "did you mean". */
+function checkModuleIds(content: string, wanted: readonly string[]): void {
+  const ids = readdirSync(join(content, 'modules'))
+    .filter((f) => f.endsWith('.md') && !f.startsWith('.'))
+    .map((f) => f.slice(0, -3));
+  for (const id of wanted) {
+    if (ids.includes(id)) continue;
+    const close = ids.length ? suggestCommand(id, ids) : undefined;
+    throw new UsageError(
+      `Unexpected --module \`${id}\`: no module with that id in \`${join(content, 'modules')}\`.${close ? ` Did you mean \`${close}\`?` : ''}`,
+    );
+  }
+}
 
 export const guidesCommand: Command = {
   usage: [
@@ -25,18 +42,21 @@ export const guidesCommand: Command = {
     module: { type: 'string', multiple: true },
     start: { type: 'string' },
   },
-  async run({ values }, io) {
+  async run({ values, contentGiven }, io) {
     const paper = String(values.paper);
     if (paper !== 'a4' && paper !== 'letter')
       throw new UsageError(`Unexpected --paper \`${paper}\`, expected \`a4\` or \`letter\`.`);
     const start = values.start === undefined ? undefined : String(values.start);
     if (start !== undefined && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(start))
       throw new UsageError(`Unexpected --start \`${start}\`, expected a time like 09:30.`);
+    const content = resolveContent(io.cwd, { dir: String(values.content), given: contentGiven ?? true });
+    const only = Array.isArray(values.module) ? values.module.map(String) : undefined;
+    if (only) checkModuleIds(content, only);
     const result = await buildGuides({
-      content: resolve(io.cwd, String(values.content)),
+      content,
       out: resolve(io.cwd, String(values.out)),
       papers: [paper],
-      ...(Array.isArray(values.module) ? { only: values.module.map(String) } : {}),
+      ...(only ? { only } : {}),
       ...(start ? { start } : {}),
       log: (line) => io.stderr.write(`${line}\n`),
     });
@@ -46,7 +66,7 @@ export const guidesCommand: Command = {
       );
       return EXIT.content;
     }
-    io.stdout.write(`Wrote ${result.written} documents to ${values.out}\n`);
+    io.stdout.write(`Wrote ${result.written} documents to ${String(values.out)}\n`);
     return EXIT.ok;
   },
 };

@@ -4,6 +4,7 @@ import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../command.ts';
 import { findScaffoldPrompts } from '@frontline/schema';
 import { scaffoldModule } from '../scaffold.ts';
+import { findContentRoot, isContentRoot } from '../content-root.ts';
 
 export const newCommand: Command = {
   usage: [
@@ -12,7 +13,7 @@ export const newCommand: Command = {
     'Writes content/modules/<id>.md with every required part, ready to fill in.',
   ].join('\n'),
   options: { title: { type: 'string' }, audience: { type: 'string', default: 'frontline' } },
-  run({ values, positionals }, io) {
+  run({ values, positionals, contentGiven }, io) {
     const [id, ...extra] = positionals;
     if (!id) throw new UsageError('Missing module id: frontline new <id> --title "Title"');
     if (extra.length) throw new UsageError(`Unexpected extra argument \`${extra[0]}\`; quote the title: --title "…"`);
@@ -23,7 +24,10 @@ export const newCommand: Command = {
     const audience = String(values.audience);
     if (!['frontline', 'team-lead', 'leader'].includes(audience))
       throw new UsageError(`Unexpected --audience \`${audience}\`, expected frontline, team-lead or leader.`);
-    const dir = join(resolve(io.cwd, String(values.content)), 'modules');
+    // Typed from inside the course (no --content, no `content/` here): the course above.
+    const named = resolve(io.cwd, String(values.content));
+    const root = contentGiven || isContentRoot(named) ? named : (findContentRoot(io.cwd) ?? named);
+    const dir = join(root, 'modules');
     const file = join(dir, `${id}.md`);
     if (existsSync(file)) {
       io.stderr.write(

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { formatPretty, toClock, validateContent, type CheckedPlan } from '@frontline/schema';
+import { relative, sep } from 'node:path';
+import { courseOfFile } from '../content-root.ts';
+import { colour } from './validate.ts';
+import { escapeAuthorText, formatPretty, toClock, validateContent, type CheckedPlan } from '@frontline/schema';
 import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../command.ts';
 
@@ -24,7 +25,8 @@ export function formatAgenda(checked: CheckedPlan, titles: ReadonlyMap<string, s
       out.push(`${toClock(item.start)}–${toClock(item.end)}${label}`);
     }
   });
-  return out.join('\n');
+  // Titles and dates are author text: escaped like every diagnostic.
+  return escapeAuthorText(out.join('\n'));
 }
 
 export const planCommand: Command = {
@@ -34,19 +36,20 @@ export const planCommand: Command = {
     'Checks a delivery plan (content/plans/<id>.yaml) and prints its wall-clock agenda.',
   ].join('\n'),
   options: {},
-  run({ values, positionals }, io) {
+  run({ positionals }, io) {
     const [file, ...extra] = positionals;
     if (!file || extra.length) throw new UsageError('Give one plan file: frontline plan content/plans/<id>.yaml');
-    const path = resolve(io.cwd, file);
-    if (!existsSync(path)) throw new UsageError(`File not found: ${file}`);
-    const result = validateContent(resolve(io.cwd, String(values.content)), { cwd: io.cwd });
+    const { root, path } = courseOfFile(io.cwd, file);
+    if (relative(root, path).split(sep)[0] !== 'plans')
+      throw new UsageError(`\`${file}\` is not a plan: plans are \`plans/<id>.yaml\` in the course folder.`);
+    const result = validateContent(root, { cwd: io.cwd });
     const display = relative(io.cwd, path);
     const problems = result.diagnostics.filter((d) => d.file === display);
     if (problems.length)
-      io.stderr.write(`${formatPretty(problems, 1, { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR })}\n\n`);
+      io.stderr.write(`${formatPretty(problems, 1, { color: colour(io, 'stderr'), sources: result.source })}\n\n`);
     const checked = result.plans.find((p) => p.file === display);
     if (!checked) {
-      if (!problems.length) throw new UsageError(`${file} is not a plan in ${String(values.content)}/plans/.`);
+      if (!problems.length) throw new UsageError(`\`${file}\` could not be read as a plan.`);
       return EXIT.content;
     }
     const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));

@@ -5,7 +5,6 @@ import { rule as checkQuestionHasAnswer } from './check-question-has-answer.ts';
 import { rule as checkQuestionHasReason } from './check-question-has-reason.ts';
 import { rule as descriptiveLinkText } from './descriptive-link-text.ts';
 import { rule as discussionHasExpected } from './discussion-has-expected.ts';
-import { rule as frontmatterSchema } from './frontmatter-schema.ts';
 import { rule as glossaryTermDefined } from './glossary-term-defined.ts';
 import { rule as headingIncrement } from './heading-increment.ts';
 import { rule as idMatchesFileName } from './id-matches-file-name.ts';
@@ -31,9 +30,12 @@ import { rule as segmentFacilitation } from './segment-facilitation.ts';
 import { rule as segmentsSumToDuration } from './segments-sum-to-duration.ts';
 import { rule as stepsSumToSegment } from './steps-sum-to-segment.ts';
 import { rule as uniqueIds } from './unique-ids.ts';
-import { rule as yamlSyntax } from './yaml-syntax.ts';
 
-/** Every rule, in the order their ids sort. A rule id is permanent: never rename or reuse one. */
+/**
+ * Every module rule that runs on a module's body or frontmatter, in the order their ids sort.
+ * The engine's own checks and the plan rules are in the catalogue (catalogue.ts).
+ * A rule id is permanent: never rename or reuse one.
+ */
 export const rules: readonly Rule[] = [
   activityObjectivesExist,
   checkQuestionCount,
@@ -41,7 +43,6 @@ export const rules: readonly Rule[] = [
   checkQuestionHasReason,
   descriptiveLinkText,
   discussionHasExpected,
-  frontmatterSchema,
   glossaryTermDefined,
   headingIncrement,
   idMatchesFileName,
@@ -67,5 +68,4 @@ export const rules: readonly Rule[] = [
   segmentsSumToDuration,
   stepsSumToSegment,
   uniqueIds,
-  yamlSyntax,
 ];
