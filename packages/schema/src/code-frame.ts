@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import type { Place } from './diagnostic.ts';
-import { escapeAuthorText } from './escape.ts';
+import { escapeControls } from './escape.ts';
 
 /**
  * Columns: diagnostics count UTF-16 code units from 1 (what JavaScript strings, the Language
@@ -23,7 +23,7 @@ const MAX_WIDTH = 100;
  * The source line of a diagnostic with a caret under the problem, as `tsc`, `rustc` and Babel
  * print it. Written here rather than taken from @babel/code-frame, which highlights every
  * line as JavaScript when colour is on and places its caret by UTF-16 units: under CJK text
- * or an emoji the caret would drift. The line is escaped like all author text, and the caret
+ * or an emoji the caret would drift. Control characters in the line are shown escaped (after the gutter no line can start a CI workflow command, so `:::check` reads as written), and the caret
  * is placed by display width (string-width), so it stays under the right character.
  */
 export function codeFrame(source: string, place: Place, style: FrameStyle): string[] {
@@ -32,9 +32,9 @@ export function codeFrame(source: string, place: Place, style: FrameStyle): stri
   const startIndex = Math.min(raw.length, Math.max(0, place.column - 1));
   const endIndex =
     place.endLine === place.line ? Math.min(raw.length, Math.max(startIndex, place.endColumn - 1)) : raw.length;
-  let before = escapeAuthorText(raw.slice(0, startIndex));
-  let marked = escapeAuthorText(raw.slice(startIndex, endIndex));
-  let after = escapeAuthorText(raw.slice(endIndex));
+  let before = escapeControls(raw.slice(0, startIndex));
+  let marked = escapeControls(raw.slice(startIndex, endIndex));
+  let after = escapeControls(raw.slice(endIndex));
   // Cut long lines around the problem so the caret stays on screen.
   if (stringWidth(before) > MAX_WIDTH / 2) before = `…${cutStart(before, MAX_WIDTH / 2)}`;
   if (stringWidth(marked) > MAX_WIDTH / 2) marked = `${cutEnd(marked, MAX_WIDTH / 2)}…`;

@@ -14,10 +14,19 @@ export function escapeAuthorText(text: string): string {
   return text
     .split('\n')
     .map((line) => {
-      const visible = line.replace(UNSAFE, escapeChar);
+      const visible = escapeControls(line);
       return /^\s*::/.test(visible) ? visible.replace(':', '\\x3a') : visible;
     })
     .join('\n');
+}
+
+/**
+ * Control and invisible format characters as visible escapes, and nothing more: for text that
+ * is printed after a prefix of our own (a code frame's gutter), where no line can start a
+ * workflow command, so an author's `:::check` reads as written.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(UNSAFE, escapeChar);
 }
 
 // C0 except LF, DEL, C1, soft hyphen, Arabic letter mark, Mongolian vowel separator,

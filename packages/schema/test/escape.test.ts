@@ -7,6 +7,7 @@ import {
   formatSummaryMarkdown,
   type Diagnostic,
 } from '../src/index.ts';
+import { codeFrame } from '../src/code-frame.ts';
 
 const CONTROLS = [
   ...Array.from({ length: 0x20 }, (_, i) => i).filter((i) => i !== 0x0a),
@@ -72,5 +73,19 @@ describe('every format escapes author text', () => {
     for (const line of output.split('\n').filter((l) => !l.startsWith('::error file=')))
       expect(line).not.toMatch(/^\s*::/);
     expect(output).toContain('\\x1b[2J');
+  });
+});
+
+describe('code frames', () => {
+  const plain = { caret: (s: string) => s, gutter: (s: string) => s };
+  it('show a directive line as the author wrote it, after a gutter no workflow command can start from', () => {
+    const frame = codeFrame('intro\n:::check\n', { line: 2, column: 1, endLine: 2, endColumn: 9 }, plain);
+    expect(frame.join('\n')).toContain('2 | :::check');
+    for (const line of frame) expect(line).not.toMatch(/^\s*::/);
+  });
+  it('show control characters in the line as visible escapes', () => {
+    const frame = codeFrame('title: a\u001b[2Jb\u202ec', { line: 1, column: 1, endLine: 1, endColumn: 6 }, plain);
+    expect(frame.join('\n')).toContain('a\\x1b[2Jb\\u202ec');
+    expect(frame.join('\n')).not.toMatch(/[\u001b\u202e]/);
   });
 });

@@ -42,7 +42,7 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
         const result = course();
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length) {
-          logger.error(formatPretty(errors, result.files));
+          logger.error(formatPretty(errors, result.files, { sources: result.source }));
           throw new Error(
             `${errors.length} content error(s): fix them (see above, or run \`pnpm frontline validate\`).`,
           );
