@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateContent } from '@frontline/schema';
+import { NESTING_LIMIT, validateContent } from '@frontline/schema';
 import { table } from '../src/blocks.ts';
 import { handoutData } from '../src/data.ts';
 import { withoutControls } from '../src/compile.ts';
@@ -391,6 +391,42 @@ describe('guides and handouts', () => {
       expect(text).toContain(word);
       expect(text).toContain(path);
     }
+  });
+
+  it('typesets the deepest nesting the validator accepts, in every document, inside a facilitator note and a role card', async () => {
+    /** Lists and quotes in turn, `levels` deep in all, each level's line naming it. */
+    const nested = (levels: number, indent = '') =>
+      Array.from({ length: levels }, (_, i) => {
+        const prefix = Array.from({ length: i }, (_, j) => (j % 2 === 0 ? '  ' : '> ')).join('');
+        return `${indent}${prefix}${i % 2 === 0 ? '-' : '>'} LEVEL-${i + 1}`;
+      }).join('\n');
+    const course = editedCourse((text) =>
+      text
+        // The note and the role card are one level themselves, and the role-play around the role another.
+        .replace(
+          'FACILITATOR-ONLY-NOTE: keep the opening to ten minutes.',
+          (l) => `${l}\n\n${nested(NESTING_LIMIT - 1)}`,
+        )
+        .replace(
+          'Your internet has been down since Monday and you missed two meetings.',
+          (l) => `${l}\n\n${nested(NESTING_LIMIT - 2)}`,
+        )
+        .replace("Write an opening line that names Dana's situation.", (l) => `${l}\n\n${nested(NESTING_LIMIT - 1)}`),
+    );
+    const { diagnostics } = validateContent(course);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const built = await buildGuides({ content: course, out: temp(), papers: ['a4'], progress: false });
+    expect(built.documents).toHaveLength(6);
+    const manual = pdfText(built.documents.find((d) => d.kind === 'facilitator-manual')!.file);
+    expect(manual).toContain(`LEVEL-${NESTING_LIMIT - 1}`);
+    // One level more is refused, with its place.
+    const deeper = editedCourse((text) =>
+      text.replace(
+        'FACILITATOR-ONLY-NOTE: keep the opening to ten minutes.',
+        (l) => `${l}\n\n${nested(NESTING_LIMIT)}`,
+      ),
+    );
+    expect(validateContent(deeper).diagnostics.filter((d) => d.ruleId === 'nesting-depth')).toHaveLength(1);
   });
 
   it('is deterministic and skips unchanged documents', async () => {

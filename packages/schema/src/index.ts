@@ -13,6 +13,7 @@ export { METHOD_LABEL } from './views/labels.ts';
 export { renderView, type RenderedModule, type RenderOptions, type SegmentSummary } from './serialise/html.ts';
 export * from './json-schema.ts';
 export { rules } from './rules/index.ts';
+export { NESTING_LIMIT } from './rules/nesting-depth.ts';
 export { termKey } from './rules/glossary-term-defined.ts';
 export * from './schemas/plan.ts';
 export * from './schedule.ts';

@@ -12,6 +12,7 @@ import { rule as idMatchesFileName } from './id-matches-file-name.ts';
 import { rule as imageAltText } from './image-alt-text.ts';
 import { rule as imageExists } from './image-exists.ts';
 import { rule as linksResolve } from './links-resolve.ts';
+import { rule as nestingDepth } from './nesting-depth.ts';
 import { rule as noPlaceholderText } from './no-placeholder-text.ts';
 import { rule as noScaffoldPrompt } from './no-scaffold-prompt.ts';
 import { rule as noPrerequisiteCycle } from './no-prerequisite-cycle.ts';
@@ -47,6 +48,7 @@ export const rules: readonly Rule[] = [
   imageAltText,
   imageExists,
   linksResolve,
+  nestingDepth,
   noPlaceholderText,
   noScaffoldPrompt,
   noPrerequisiteCycle,
