@@ -145,6 +145,21 @@ export function withoutControls(json: string): string {
   return json.replace(CONTROL_IN_JSON, '$1');
 }
 
+/**
+ * Blanks each table's `/BorderColor [r g b]` layout attribute in the structure tree, in place and
+ * at the same length, as quietSuspects does. The attribute only tells an assistive tool the colour
+ * of a table's rules; poppler (up to 25 at least) expects another form and warns "Attribute
+ * BorderColor value is of wrong type (array)" on every read of every PDF with a table.
+ */
+function quietBorderColor(pdf: Buffer): void {
+  const entry = Buffer.from('/BorderColor [');
+  for (let at = pdf.indexOf(entry); at >= 0; at = pdf.indexOf(entry, at + 1)) {
+    const end = pdf.indexOf(']', at);
+    // Three numbers and their spaces: anything longer is not this attribute.
+    if (end > at && end - at < 64) pdf.fill(0x20, at, end + 1);
+  }
+}
+
 /** A Typst error with the template's own diagnostics. */
 export class TypstError extends Error {
   override name = 'TypstError';
@@ -171,7 +186,10 @@ export function compilePdf(template: Template, data: unknown, timestamp: number)
     creationTimestamp: timestamp,
     ...(typstEngine().tagged ? { pdfStandard: 'ua-1' } : {}),
   });
-  if (typstEngine().tagged) quietSuspects(pdf);
+  if (typstEngine().tagged) {
+    quietSuspects(pdf);
+    quietBorderColor(pdf);
+  }
   // Keep memory flat across thousands of documents: drop all of Typst's memoised layouts, and
   // let V8 free the native documents it still holds. Evicting costs about 0.9 ms a document
   // (4%) and keeps each typesetting process near 160 MB instead of 210 MB. Keeping the layouts
