@@ -305,8 +305,10 @@ describe('guides and handouts', () => {
       only: ['outage-call'],
       progress: false,
     });
-    expect(built.documents).toHaveLength(2);
-    for (const { file: pdf } of built.documents) {
+    // The guide and the handout carry the worksheet; the role cards do not.
+    const documents = built.documents.filter((d) => d.kind !== 'role-cards');
+    expect(documents).toHaveLength(2);
+    for (const { file: pdf } of documents) {
       const text = pdfText(pdf).normalize('NFC');
       for (const [script, sample] of Object.entries(samples))
         expect(text, `${script} in ${pdf}`).toContain(sample.normalize('NFC'));
@@ -340,8 +342,10 @@ describe('guides and handouts', () => {
     const built = await buildEdited((text) =>
       text.replace(line, `${line}\n\nPasted:\u0000 bell\u0007 escape\u001b[31m delete\u007f next\u0085 csi\u009b end.`),
     );
-    expect(built.documents).toHaveLength(2);
-    for (const { file: pdf } of built.documents) {
+    // The guide and the handout carry the worksheet; the role cards do not.
+    const documents = built.documents.filter((d) => d.kind !== 'role-cards');
+    expect(documents).toHaveLength(2);
+    for (const { file: pdf } of documents) {
       const text = pdfText(pdf);
       expect(text.replace(/\s+/g, ' ')).toContain('Pasted: bell escape[31m delete next csi end.');
       // Form feeds separate pages; any other control character is the author's.
@@ -378,7 +382,9 @@ describe('guides and handouts', () => {
         .replace(/^title: .*$/m, `title: ${'Wellbeing'.repeat(9)}`),
     );
     const margin = (2 / 2.54) * 72;
-    for (const { file: pdf } of built.documents) {
+    const documents = built.documents.filter((d) => d.kind !== 'role-cards');
+    expect(documents).toHaveLength(2);
+    for (const { file: pdf } of documents) {
       let pages = 0;
       for (let page = 1; page <= pageCount(pdf); page++, pages++)
         for (const w of pageWords(pdf, page)) {
@@ -416,7 +422,7 @@ describe('guides and handouts', () => {
     const { diagnostics } = validateContent(course);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const built = await buildGuides({ content: course, out: temp(), papers: ['a4'], progress: false });
-    expect(built.documents).toHaveLength(6);
+    expect(built.documents).toHaveLength(7);
     const manual = pdfText(built.documents.find((d) => d.kind === 'facilitator-manual')!.file);
     expect(manual).toContain(`LEVEL-${NESTING_LIMIT - 1}`);
     // One level more is refused, with its place.
