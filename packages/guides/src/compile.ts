@@ -21,6 +21,32 @@ const collectGarbage: (kind: 'minor' | 'major') => void = (() => {
 /** OFL fonts shipped through npm (Adobe Source Sans 3): no system fonts are used. */
 export const FONT_DIR = join(dirname(require.resolve('source-sans/package.json')), 'TTF');
 
+/** A font file of a package from Google Fonts as Expo publishes it (`400Regular/Name_400Regular.ttf`). */
+function expoFont(family: string, file: string, weight: string): string {
+  return join(dirname(require.resolve(`@expo-google-fonts/${family}/package.json`)), weight, `${file}_${weight}.ttf`);
+}
+
+/**
+ * The fallback fonts, all under the SIL Open Font License and all from npm, for the scripts
+ * Source Sans 3 lacks: the regular and bold faces only, the two weights the templates use (a bold
+ * run in Thai is then bold, not a regular face stretched). Their family names are the fallback
+ * order in `lib.typ`. Noto Sans SC carries the CJK ideographs and Japanese kana; Noto Emoji is
+ * monochrome, which prints the same on any printer.
+ */
+export const FALLBACK_FONTS: readonly string[] = [
+  ...['400Regular', '700Bold'].flatMap((weight) => [
+    expoFont('ibm-plex-sans-arabic', 'IBMPlexSansArabic', weight),
+    expoFont('noto-sans-devanagari', 'NotoSansDevanagari', weight),
+    expoFont('noto-sans-thai', 'NotoSansThai', weight),
+    expoFont('noto-sans-sc', 'NotoSansSC', weight),
+  ]),
+  expoFont('noto-emoji', 'NotoEmoji', '400Regular'),
+  // This package exports only its script, not its package.json: its fonts sit beside `dist/`.
+  ...['Regular', 'Bold'].map((style) =>
+    join(dirname(require.resolve('@embedpdf/fonts-hebrew')), '..', 'fonts', `NotoSansHebrew-${style}.ttf`),
+  ),
+];
+
 /**
  * The Typst engine. typst-ts 0.7.0 carries Typst 0.14, which writes tagged PDF and PDF/UA-1
  * (accessible to screen readers), but npm has its native binary for Linux x64 only. typst-ts
@@ -82,7 +108,10 @@ function getCompiler(): NodeCompiler {
   const before = process.env.FONTCONFIG_FILE;
   process.env.FONTCONFIG_FILE = NO_SYSTEM_FONTS;
   try {
-    compiler = typstEngine().NodeCompiler.create({ workspace: TEMPLATES, fontArgs: [{ fontPaths: [FONT_DIR] }] });
+    compiler = typstEngine().NodeCompiler.create({
+      workspace: TEMPLATES,
+      fontArgs: [{ fontPaths: [FONT_DIR, ...FALLBACK_FONTS] }],
+    });
   } finally {
     if (before === undefined) delete process.env.FONTCONFIG_FILE;
     else process.env.FONTCONFIG_FILE = before;
@@ -102,6 +131,35 @@ function quietSuspects(pdf: Buffer): void {
   if (at >= 0 && pdf.indexOf(entry, at + 1) < 0) pdf.fill(0x20, at, at + entry.length);
 }
 
+/**
+ * Control characters in the JSON of a document's data, except tab, line feed and carriage return:
+ * C0 controls as JSON.stringify escapes them (`\u0000`, `\b`, `\f`), after an even number of
+ * backslashes (an odd one would make the backslash itself the author's text), and the DEL and C1
+ * controls, which JSON leaves as they are. No font draws them, so a tagged PDF cannot hold them
+ * (Typst refuses the whole document), and an untagged one would carry them into copied text.
+ */
+const CONTROL_IN_JSON = /(?<!\\)((?:\\\\)*)(?:\\u00(?:0[0-8bcef]|1[\da-f])|\\[bf])|[\u007f-\u009f]/gi;
+
+/** The JSON of a document's data with its control characters removed (see CONTROL_IN_JSON). */
+export function withoutControls(json: string): string {
+  return json.replace(CONTROL_IN_JSON, '$1');
+}
+
+/**
+ * Blanks each table's `/BorderColor [r g b]` layout attribute in the structure tree, in place and
+ * at the same length, as quietSuspects does. The attribute only tells an assistive tool the colour
+ * of a table's rules; poppler (up to 25 at least) expects another form and warns "Attribute
+ * BorderColor value is of wrong type (array)" on every read of every PDF with a table.
+ */
+function quietBorderColor(pdf: Buffer): void {
+  const entry = Buffer.from('/BorderColor [');
+  for (let at = pdf.indexOf(entry); at >= 0; at = pdf.indexOf(entry, at + 1)) {
+    const end = pdf.indexOf(']', at);
+    // Three numbers and their spaces: anything longer is not this attribute.
+    if (end > at && end - at < 64) pdf.fill(0x20, at, end + 1);
+  }
+}
+
 /** A Typst error with the template's own diagnostics. */
 export class TypstError extends Error {
   override name = 'TypstError';
@@ -114,7 +172,7 @@ export class TypstError extends Error {
  */
 export function compilePdf(template: Template, data: unknown, timestamp: number): Buffer {
   const c = getCompiler();
-  const json = typeof data === 'string' ? data : JSON.stringify(data);
+  const json = withoutControls(typeof data === 'string' ? data : JSON.stringify(data));
   const args = { mainFilePath: join(TEMPLATES, `${template}.typ`), inputs: { data: json } };
   const result = c.compile(args);
   const error = result.takeError();
@@ -128,7 +186,10 @@ export function compilePdf(template: Template, data: unknown, timestamp: number)
     creationTimestamp: timestamp,
     ...(typstEngine().tagged ? { pdfStandard: 'ua-1' } : {}),
   });
-  if (typstEngine().tagged) quietSuspects(pdf);
+  if (typstEngine().tagged) {
+    quietSuspects(pdf);
+    quietBorderColor(pdf);
+  }
   // Keep memory flat across thousands of documents: drop all of Typst's memoised layouts, and
   // let V8 free the native documents it still holds. Evicting costs about 0.9 ms a document
   // (4%) and keeps each typesetting process near 160 MB instead of 210 MB. Keeping the layouts

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateContent } from '@frontline/schema';
+import { NESTING_LIMIT, validateContent } from '@frontline/schema';
 import { table } from '../src/blocks.ts';
 import { handoutData } from '../src/data.ts';
+import { withoutControls } from '../src/compile.ts';
 import { buildGuides, typstEngine, type BuildResult } from '../src/index.ts';
 
 const content = fileURLToPath(new URL('./fixtures/content/', import.meta.url));
@@ -40,6 +41,18 @@ function buildEdited(edit: (text: string) => string): Promise<BuildResult> {
 /** Text of a PDF through poppler's pdftotext (a missing poppler fails the test, loudly). */
 function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+/** Words of one page with their boxes, from poppler. */
+function pageWords(file: string, page: number): { x0: number; y: number; x1: number; word: string }[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], {
+    encoding: 'utf8',
+  });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+    (m) => ({ x0: Number(m[1]), y: Number(m[2]), x1: Number(m[3]), word: m[4]! }),
+  );
+}
+function pageCount(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))?.[1]);
 }
 function pdfInfo(file: string): string {
   return execFileSync('pdfinfo', [file], { encoding: 'utf8' });
@@ -256,12 +269,170 @@ describe('guides and handouts', () => {
   it('draws characters Source Sans 3 lacks from the fonts inside Typst, never from the system', async () => {
     const line = "Write an opening line that names Dana's situation.";
     // Symbols an author might paste: none of them is in Source Sans 3, all are in DejaVu Sans,
-    // which this machine has as a system font.
+    // which this machine has as a system font. They come from the fallback fonts we ship.
     const built = await buildEdited((text) => text.replace(line, `${line} ✂ ☺ ★ ⚠`));
     const handout = built.documents.find((d) => d.kind === 'participant-handout')!;
     expect(pdfText(handout.file)).toContain('✂');
     const fonts = execFileSync('pdffonts', [handout.file], { encoding: 'utf8' }).trim().split('\n').slice(2);
-    for (const font of fonts) expect(font).toMatch(/^[A-Z]{6}\+(SourceSans3|DejaVuSansMono|NewCM|Libertinus)/);
+    for (const font of fonts)
+      expect(font).toMatch(/^[A-Z]{6}\+(SourceSans3|DejaVuSansMono|NewCM|Libertinus|NotoEmoji|NotoSansSC)/);
+  });
+
+  it('typesets every script a team might write, from fonts shipped on npm, and gives the text back', async () => {
+    const line = "Write an opening line that names Dana's situation.";
+    // One sample per script; text extraction must give each back. (The Arabic avoids the lam-alef
+    // ligature, which poppler extracts with its two letters swapped.)
+    const samples = {
+      emoji: 'Smile 🙂 and thumbs up 👍',
+      chinese: '客户服务很好',
+      japanese: 'お客様の声',
+      arabic: 'خدمة ممتازة دائما',
+      hebrew: 'שירות מצוין תמיד',
+      devanagari: 'ग्राहक सेवा',
+      thai: 'บริการลูกค้า',
+      accents: 'Cafe\u0301 re\u0301sume\u0301 Zoe\u0308',
+    };
+    const lines = Object.values(samples).map((text) => `Sample: ${text}.`);
+    // Paragraphs that start in a right-to-left script are right-to-left paragraphs.
+    const rtl = ['שירות מצוין תמיד, גם בטלפון.', 'خدمة ممتازة دائما.'];
+    const course = editedCourse((text) => text.replace(line, [line, ...lines, ...rtl].join('\n\n')));
+    const { diagnostics } = validateContent(course);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const built = await buildGuides({
+      content: course,
+      out: temp(),
+      papers: ['a4'],
+      only: ['outage-call'],
+      progress: false,
+    });
+    // The guide and the handout carry the worksheet; the role cards do not.
+    const documents = built.documents.filter((d) => d.kind !== 'role-cards');
+    expect(documents).toHaveLength(2);
+    for (const { file: pdf } of documents) {
+      const text = pdfText(pdf).normalize('NFC');
+      for (const [script, sample] of Object.entries(samples))
+        expect(text, `${script} in ${pdf}`).toContain(sample.normalize('NFC'));
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      // Each font embedded and subset, and each fallback used for its script.
+      for (const font of fonts) expect(font, pdf).toMatch(/^[A-Z]{6}\+\S+\s.*\byes\s+yes\s+yes\b/);
+      for (const name of [
+        'NotoEmoji',
+        'NotoSansSC',
+        'IBMPlexSansArabic',
+        'NotoSansHebrew',
+        'NotoSansDevanagari',
+        'NotoSansThai',
+      ])
+        expect(fonts.join('\n'), pdf).toContain(`+${name}`);
+      // A right-to-left paragraph starts at the right margin (in the guide, inside the worksheet's
+      // box: 8pt in from it). Poppler gives each word's letters in the order they are drawn.
+      const right = 595.28 - (2 / 2.54) * 72;
+      const words = Array.from({ length: pageCount(pdf) }, (_, i) => pageWords(pdf, i + 1)).flat();
+      for (const first of ['שירות', 'خدمة']) {
+        const drawn = words.filter((w) => w.word === [...first].reverse().join(''));
+        expect(drawn.length, `${first} in ${pdf}`).toBeGreaterThan(0);
+        expect(Math.max(...drawn.map((w) => w.x1)), `${first} in ${pdf}`).toBeGreaterThan(right - 8.5);
+        expect(Math.max(...drawn.map((w) => w.x1)), `${first} in ${pdf}`).toBeLessThan(right + 0.5);
+      }
+    }
+  });
+
+  it('keeps control characters out of the PDFs, whatever the author pasted', async () => {
+    const line = "Write an opening line that names Dana's situation.";
+    const built = await buildEdited((text) =>
+      text.replace(line, `${line}\n\nPasted:\u0000 bell\u0007 escape\u001b[31m delete\u007f next\u0085 csi\u009b end.`),
+    );
+    // The guide and the handout carry the worksheet; the role cards do not.
+    const documents = built.documents.filter((d) => d.kind !== 'role-cards');
+    expect(documents).toHaveLength(2);
+    for (const { file: pdf } of documents) {
+      const text = pdfText(pdf);
+      expect(text.replace(/\s+/g, ' ')).toContain('Pasted: bell escape[31m delete next csi end.');
+      // Form feeds separate pages; any other control character is the author's.
+      const controls = [...text.replace(/[\t\n\r\f]/g, '')].filter(
+        (c) => c.charCodeAt(0) < 0x20 || (c >= '\u007f' && c <= '\u009f'),
+      );
+      expect(controls).toEqual([]);
+    }
+  });
+
+  it('removes control characters from the data, and nothing else', () => {
+    const cases: [string, string][] = [
+      ['a\u0000b\u0008c\u000bd\u000ce\u001ff', 'abcdef'],
+      ['tab\tline\nreturn\r', 'tab\tline\nreturn\r'],
+      ['delete\u007f next\u0085 csi\u009b no-break\u00a0é', 'delete next csi no-break\u00a0é'],
+      // An author's backslash followed by letters is text, not an escape.
+      ['\\u0000 and \\b', '\\u0000 and \\b'],
+      ['\\\u0007x', '\\x'],
+    ];
+    for (const [input, output] of cases)
+      expect(JSON.parse(withoutControls(JSON.stringify({ v: input })))).toEqual({ v: output });
+  });
+
+  it('breaks a word longer than the line rather than letting it run off the page', async () => {
+    const line = "Write an opening line that names Dana's situation.";
+    const word = 'Supercalifragilistic'.repeat(15);
+    const path = 'shared/drive/customer_service/'.repeat(12);
+    const built = await buildEdited((text) =>
+      text
+        .replace(
+          line,
+          `${line}\n\nLong: ${word} and \`${path}\` done.\n\n| Ref | Note |\n| --- | --- |\n| ${word} | x |`,
+        )
+        .replace(/^title: .*$/m, `title: ${'Wellbeing'.repeat(9)}`),
+    );
+    const margin = (2 / 2.54) * 72;
+    const documents = built.documents.filter((d) => d.kind !== 'role-cards');
+    expect(documents).toHaveLength(2);
+    for (const { file: pdf } of documents) {
+      let pages = 0;
+      for (let page = 1; page <= pageCount(pdf); page++, pages++)
+        for (const w of pageWords(pdf, page)) {
+          expect(w.x0, `${pdf} page ${page}: ${w.word}`).toBeGreaterThanOrEqual(margin - 0.5);
+          expect(w.x1, `${pdf} page ${page}: ${w.word}`).toBeLessThanOrEqual(595.28 - margin + 0.5);
+        }
+      expect(pages).toBeGreaterThan(1);
+      // Broken across lines, the word still reads as one word in copied text.
+      const text = pdfText(pdf).replace(/\s+/g, '');
+      expect(text).toContain(word);
+      expect(text).toContain(path);
+    }
+  });
+
+  it('typesets the deepest nesting the validator accepts, in every document, inside a facilitator note and a role card', async () => {
+    /** Lists and quotes in turn, `levels` deep in all, each level's line naming it. */
+    const nested = (levels: number, indent = '') =>
+      Array.from({ length: levels }, (_, i) => {
+        const prefix = Array.from({ length: i }, (_, j) => (j % 2 === 0 ? '  ' : '> ')).join('');
+        return `${indent}${prefix}${i % 2 === 0 ? '-' : '>'} LEVEL-${i + 1}`;
+      }).join('\n');
+    const course = editedCourse((text) =>
+      text
+        // The note and the role card are one level themselves, and the role-play around the role another.
+        .replace(
+          'FACILITATOR-ONLY-NOTE: keep the opening to ten minutes.',
+          (l) => `${l}\n\n${nested(NESTING_LIMIT - 1)}`,
+        )
+        .replace(
+          'Your internet has been down since Monday and you missed two meetings.',
+          (l) => `${l}\n\n${nested(NESTING_LIMIT - 2)}`,
+        )
+        .replace("Write an opening line that names Dana's situation.", (l) => `${l}\n\n${nested(NESTING_LIMIT - 1)}`),
+    );
+    const { diagnostics } = validateContent(course);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const built = await buildGuides({ content: course, out: temp(), papers: ['a4'], progress: false });
+    expect(built.documents).toHaveLength(7);
+    const manual = pdfText(built.documents.find((d) => d.kind === 'facilitator-manual')!.file);
+    expect(manual).toContain(`LEVEL-${NESTING_LIMIT - 1}`);
+    // One level more is refused, with its place.
+    const deeper = editedCourse((text) =>
+      text.replace(
+        'FACILITATOR-ONLY-NOTE: keep the opening to ten minutes.',
+        (l) => `${l}\n\n${nested(NESTING_LIMIT)}`,
+      ),
+    );
+    expect(validateContent(deeper).diagnostics.filter((d) => d.ruleId === 'nesting-depth')).toHaveLength(1);
   });
 
   it('is deterministic and skips unchanged documents', async () => {

@@ -16,6 +16,7 @@ export { renderView, type RenderedModule, type RenderOptions, type SegmentSummar
 export * from './json-schema.ts';
 export { rules } from './rules/index.ts';
 export { catalogue, catalogueEntry, AUDIENCE_GUARDS, type CatalogueEntry, type CheckKind } from './catalogue.ts';
+export { NESTING_LIMIT } from './rules/nesting-depth.ts';
 export { termKey } from './rules/glossary-term-defined.ts';
 export * from './schemas/plan.ts';
 export * from './schedule.ts';

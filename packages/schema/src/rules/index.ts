@@ -11,6 +11,7 @@ import { rule as idMatchesFileName } from './id-matches-file-name.ts';
 import { rule as imageAltText } from './image-alt-text.ts';
 import { rule as imageExists } from './image-exists.ts';
 import { rule as linksResolve } from './links-resolve.ts';
+import { rule as nestingDepth } from './nesting-depth.ts';
 import { rule as noPlaceholderText } from './no-placeholder-text.ts';
 import { rule as noPredictableAnswers } from './no-predictable-answers.ts';
 import { rule as noScaffoldPrompt } from './no-scaffold-prompt.ts';
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   imageAltText,
   imageExists,
   linksResolve,
+  nestingDepth,
   noPlaceholderText,
   noPredictableAnswers,
   noScaffoldPrompt,
