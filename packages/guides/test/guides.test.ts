@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NESTING_LIMIT, validateContent } from '@frontline/schema';
+import { NESTING_LIMIT, PRINTABLE_SCRIPTS, validateContent } from '@frontline/schema';
 import { table } from '../src/blocks.ts';
 import { handoutData } from '../src/data.ts';
 import { withoutControls } from '../src/compile.ts';
@@ -285,13 +285,21 @@ describe('guides and handouts', () => {
     const samples = {
       emoji: 'Smile 🙂 and thumbs up 👍',
       chinese: '客户服务很好',
-      japanese: 'お客様の声',
+      japanese: 'お客様の声とサービス',
       arabic: 'خدمة ممتازة دائما',
       hebrew: 'שירות מצוין תמיד',
       devanagari: 'ग्राहक सेवा',
       thai: 'บริการลูกค้า',
+      greek: 'Καλή εξυπηρέτηση',
+      cyrillic: 'Хорошее обслуживание',
       accents: 'Cafe\u0301 re\u0301sume\u0301 Zoe\u0308',
     };
+    // Every script the validator lets through (no-unsupported-script) has a sample here.
+    expect(
+      PRINTABLE_SCRIPTS.every((script) =>
+        Object.values(samples).some((t) => new RegExp(`\\p{Script=${script}}`, 'u').test(t)),
+      ),
+    ).toBe(true);
     const lines = Object.values(samples).map((text) => `Sample: ${text}.`);
     // Paragraphs that start in a right-to-left script are right-to-left paragraphs.
     const rtl = ['שירות מצוין תמיד, גם בטלפון.', 'خدمة ممتازة دائما.'];

@@ -17,6 +17,7 @@ export * from './json-schema.ts';
 export { rules } from './rules/index.ts';
 export { catalogue, catalogueEntry, AUDIENCE_GUARDS, type CatalogueEntry, type CheckKind } from './catalogue.ts';
 export { NESTING_LIMIT } from './rules/nesting-depth.ts';
+export { PRINTABLE_SCRIPTS } from './rules/no-unsupported-script.ts';
 export { termKey } from './rules/glossary-term-defined.ts';
 export * from './schemas/plan.ts';
 export * from './schedule.ts';

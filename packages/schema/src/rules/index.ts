@@ -15,6 +15,7 @@ import { rule as nestingDepth } from './nesting-depth.ts';
 import { rule as noPlaceholderText } from './no-placeholder-text.ts';
 import { rule as noPredictableAnswers } from './no-predictable-answers.ts';
 import { rule as noScaffoldPrompt } from './no-scaffold-prompt.ts';
+import { rule as noUnsupportedScript } from './no-unsupported-script.ts';
 import { rule as noPrerequisiteCycle } from './no-prerequisite-cycle.ts';
 import { rule as noRawHtml } from './no-raw-html.ts';
 import { rule as noUnclosedDirective } from './no-unclosed-directive.ts';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   noPlaceholderText,
   noPredictableAnswers,
   noScaffoldPrompt,
+  noUnsupportedScript,
   noPrerequisiteCycle,
   noRawHtml,
   noUnclosedDirective,
