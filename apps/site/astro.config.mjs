@@ -2,13 +2,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { publishDocuments } from './src/course/documents.ts';
+import { publishDocuments, publishLmsPackages } from './src/course/documents.ts';
 
 const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
 const courseSource = fileURLToPath(new URL('./src/course/source.ts', import.meta.url));
 const guidesDist = fileURLToPath(new URL('../../packages/guides/dist/', import.meta.url));
+const lmsOut = fileURLToPath(new URL('../../out/lms/', import.meta.url));
 
-/** Publishes the typeset documents into the built site, under /guides/ (src/course/documents.ts). */
+/**
+ * Publishes the typeset documents under /guides/, and in the trainers' build the LMS packages
+ * under /lms/ (src/course/documents.ts).
+ */
 function guides() {
   return /** @type {import('astro').AstroIntegration} */ ({
     name: 'frontline-guides',
@@ -16,6 +20,9 @@ function guides() {
       'astro:build:done': ({ dir, logger }) => {
         if (!publishDocuments(guidesDist, fileURLToPath(new URL('guides/', dir)), learnerOnly))
           logger.warn('No guides in packages/guides/dist: run `pnpm build` to typeset them.');
+        // LMS packages are for the people who run the LMS: the trainers' site only.
+        if (!learnerOnly && !publishLmsPackages(lmsOut, fileURLToPath(new URL('lms/', dir))))
+          logger.warn('No LMS packages in out/lms: run `pnpm build` to export them.');
       },
     },
   });

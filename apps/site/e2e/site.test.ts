@@ -123,6 +123,16 @@ describe('the built course site', () => {
     }
   });
 
+  it("publishes each module's LMS package in the trainers' site, linked from its facilitator page", async () => {
+    const { page } = await open(`/facilitator/${modules[0]}/`);
+    const href = await page.locator('a', { hasText: 'LMS package' }).first().getAttribute('href');
+    expect(href).toMatch(new RegExp(`/lms/${modules[0]}\\.scorm12\\.zip$`));
+    const zip = await page.request.get(`${base}${href}`);
+    expect(zip.status()).toBe(200);
+    expect((await zip.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    await page.close();
+  });
+
   it('keeps the facilitator area out of learner pages, and gives a print page its way back', async () => {
     for (const id of modules) {
       const html = readFileSync(`${dist}modules/${id}/index.html`, 'utf8');

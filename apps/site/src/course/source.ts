@@ -16,11 +16,20 @@ import {
 } from '@frontline/schema';
 import { guideData, handoutData, type GuideData, type HandoutData } from '@frontline/guides/data';
 import { RenderCache } from './render-cache.ts';
+import { lmsPackages } from './documents.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** The content folder: FRONTLINE_CONTENT, or the repo's content/. */
 export const contentDir = resolve(repoRoot, process.env.FRONTLINE_CONTENT ?? 'content');
+
+/** Where `pnpm build` writes the LMS packages. */
+const lmsDir = resolve(repoRoot, 'out/lms');
+
+/** The LMS packages of a module or path, as the trainers' site publishes them under /lms/. */
+export function lmsPackagesOf(id: string): { file: string; format: string }[] {
+  return learnerOnly ? [] : lmsPackages(lmsDir, id);
+}
 
 /** The learner build (FRONTLINE_AUDIENCE=learner): what is published to learners. */
 export const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
