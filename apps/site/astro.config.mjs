@@ -1,8 +1,10 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { publishDocuments } from './src/course/documents.ts';
+import { deckPrintStyles } from './src/lib/deck-print.mjs';
 
 const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
 const courseSource = fileURLToPath(new URL('./src/course/source.ts', import.meta.url));
@@ -70,6 +72,13 @@ export default defineConfig({
       ],
       // Pagefind compiles its WebAssembly search index in the browser.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // reveal.js adds two fixed style rules when a deck is printed (?print-pdf): these, and no
+      // other inline style, are allowed.
+      styleDirective: {
+        hashes: deckPrintStyles().map(
+          (rule) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(rule).digest('base64')}`),
+        ),
+      },
     },
   },
   vite: {

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent } from 'mdast';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
@@ -89,5 +89,5 @@ export function renderSlides(view: PresenterView, options: RenderOptions = {}): 
       notes(writer, view, slide, first),
     ]);
   });
-  return toHtml(sanitize({ type: 'root', children: sections }, SLIDES_SCHEMA) as HastRoot);
+  return toHtml(sanitize({ type: 'root', children: sections }, SLIDES_SCHEMA));
 }
