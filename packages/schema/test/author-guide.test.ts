@@ -36,6 +36,7 @@ it('documents every directive', () => {
     'check',
     'question',
     'takeaways',
+    'screen',
     'term',
   ])
     expect(guide).toContain(name);
