@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
@@ -190,4 +191,14 @@ describe('what the presenter view puts on a slide', () => {
     expect(html).not.toContain('<script');
     expect(html.match(/<section/g)?.length).toBe(view.slides.length);
   });
+});
+
+it('gives the FORMAT.md example of :::screen a slide of its own, titled by its label', () => {
+  const format = readFileSync(new URL('../FORMAT.md', import.meta.url), 'utf8');
+  const example = /### Slides for the presenter[\s\S]*?```markdown\n([\s\S]*?)```/.exec(format)?.[1] ?? '';
+  expect(example).toContain(':::screen');
+  const view = presenterView(moduleOf(example));
+  expect(view.slides.map((s) => s.title)).toEqual([FRONTMATTER.title, 'Why acknowledging works', 'Three moves']);
+  expect(textOf(view.slides[2]!.screen)).toContain('Name the situation');
+  expect(textOf(view.slides[1]!.screen)).toBe('');
 });
