@@ -123,11 +123,11 @@ describe('presenter decks', () => {
         );
       expect(await at()).toBe(0);
       await page.keyboard.press('ArrowRight');
-      await expect.poll(at).toBe(1);
+      await expect.poll(at, { timeout: 10_000 }).toBe(1);
       await page.keyboard.press('ArrowRight');
-      await expect.poll(at).toBe(2);
+      await expect.poll(at, { timeout: 10_000 }).toBe(2);
       await page.keyboard.press('ArrowLeft');
-      await expect.poll(at).toBe(1);
+      await expect.poll(at, { timeout: 10_000 }).toBe(1);
       expect(await index()).not.toBeNull();
       expect(log.violations).toEqual([]);
       expect(log.errors).toEqual([]);
@@ -144,9 +144,9 @@ describe('presenter decks', () => {
     expect(slide).toBeGreaterThan(0);
     await page.evaluate((n) => (window.location.hash = `#/${n}`), slide);
     const answer = page.locator('.reveal .slides > section.present .answer');
-    await expect.poll(() => answer.evaluate((a) => a.classList.contains('visible'))).toBe(false);
+    await expect.poll(() => answer.evaluate((a) => a.classList.contains('visible')), { timeout: 10_000 }).toBe(false);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => answer.evaluate((a) => a.classList.contains('visible'))).toBe(true);
+    await expect.poll(() => answer.evaluate((a) => a.classList.contains('visible')), { timeout: 10_000 }).toBe(true);
     await page.close();
   });
 
@@ -171,20 +171,24 @@ describe('presenter decks', () => {
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
     const speakerLog = watch(speaker);
     await speaker.waitForLoadState('load');
-    await expect.poll(() => speaker.locator('#connection').textContent()).toContain('Connected');
+    await expect.poll(() => speaker.locator('#connection').textContent(), { timeout: 10_000 }).toContain('Connected');
     // Move to the first segment: its notes show, and its countdown starts from its minutes.
     const first = await page.evaluate(() =>
       [...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.querySelector('.notes-time')),
     );
     await page.evaluate((n) => (window.location.hash = `#/${n}`), first);
-    await expect.poll(() => speaker.locator('#slide-number').textContent()).toBe(String(first + 1));
-    await expect.poll(() => speaker.locator('.speaker-slides > section.current .notes-time').count()).toBe(1);
+    await expect
+      .poll(() => speaker.locator('#slide-number').textContent(), { timeout: 10_000 })
+      .toBe(String(first + 1));
+    await expect
+      .poll(() => speaker.locator('.speaker-slides > section.current .notes-time').count(), { timeout: 10_000 })
+      .toBe(1);
     expect(await speaker.locator('#countdown').textContent()).toMatch(/^\d\d:\d\d$/);
     expect(await speaker.locator('#pace').textContent()).toMatch(/plan/);
     expect(await speaker.locator('#day li.current').count()).toBe(1);
     // The speaker view's Next moves the deck.
     await speaker.click('[data-go="next"]');
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/${first + 1}`);
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toBe(`#/${first + 1}`);
     expect(speakerLog.violations).toEqual([]);
     expect(speakerLog.errors).toEqual([]);
     expect(log.violations).toEqual([]);
@@ -195,7 +199,7 @@ describe('presenter decks', () => {
   it('prints one slide per page with ?print-pdf, and a handout without notes or answers', async () => {
     const { page, log } = await open(`${decks[0]!.path}?print-pdf`);
     await page.waitForSelector('.reveal.ready');
-    await expect.poll(() => page.locator('.pdf-page').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('.pdf-page').count(), { timeout: 10_000 }).toBeGreaterThan(3);
     const pages = await page.locator('.pdf-page').count();
     const sections = await page.locator('.reveal .slides section').count();
     expect(pages).toBe(sections);
