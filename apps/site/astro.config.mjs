@@ -47,6 +47,33 @@ function externalCoursePackages() {
   ]);
 }
 
+/**
+ * The presenter's decks and speaker views (src/presenter/), routed only in the trainers' build:
+ * a learner build never sees them, so neither their pages nor their scripts and styles
+ * (reveal.js) are written.
+ */
+function presenter() {
+  return /** @type {import('astro').AstroIntegration} */ ({
+    name: 'frontline-presenter',
+    hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        if (learnerOnly) return;
+        const routes = {
+          '/facilitator/[id]/present': 'module-deck',
+          '/facilitator/[id]/present/speaker': 'module-speaker',
+          '/facilitator/plans/[id]/present': 'plan-deck',
+          '/facilitator/plans/[id]/present/speaker': 'plan-speaker',
+        };
+        for (const [pattern, page] of Object.entries(routes))
+          injectRoute({
+            pattern,
+            entrypoint: fileURLToPath(new URL(`./src/presenter/${page}.astro`, import.meta.url)),
+          });
+      },
+    },
+  });
+}
+
 export default defineConfig({
   site: process.env.FRONTLINE_SITE_URL ?? 'http://localhost:4321',
   // Tests build a learner-only site beside the main one.
@@ -59,7 +86,7 @@ export default defineConfig({
     // on this 2-core machine (three alternating pairs of cold builds), same peak memory.
     concurrency: 4,
   },
-  integrations: [sitemap({ filter: (page) => !page.includes('/facilitator/') }), guides()],
+  integrations: [sitemap({ filter: (page) => !page.includes('/facilitator/') }), guides(), presenter()],
   security: {
     csp: {
       directives: [
