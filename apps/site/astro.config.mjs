@@ -1,8 +1,10 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { publishDocuments, publishLmsPackages } from './src/course/documents.ts';
+import { deckPrintStyles } from './src/lib/deck-print.mjs';
 
 const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
 const courseSource = fileURLToPath(new URL('./src/course/source.ts', import.meta.url));
@@ -52,6 +54,33 @@ function externalCoursePackages() {
   ]);
 }
 
+/**
+ * The presenter's decks and speaker views (src/presenter/), routed only in the trainers' build:
+ * a learner build never sees them, so neither their pages nor their scripts and styles
+ * (reveal.js) are written.
+ */
+function presenter() {
+  return /** @type {import('astro').AstroIntegration} */ ({
+    name: 'frontline-presenter',
+    hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        if (learnerOnly) return;
+        const routes = {
+          '/facilitator/[id]/present': 'module-deck',
+          '/facilitator/[id]/present/speaker': 'module-speaker',
+          '/facilitator/plans/[id]/present': 'plan-deck',
+          '/facilitator/plans/[id]/present/speaker': 'plan-speaker',
+        };
+        for (const [pattern, page] of Object.entries(routes))
+          injectRoute({
+            pattern,
+            entrypoint: fileURLToPath(new URL(`./src/presenter/${page}.astro`, import.meta.url)),
+          });
+      },
+    },
+  });
+}
+
 export default defineConfig({
   site: process.env.FRONTLINE_SITE_URL ?? 'http://localhost:4321',
   // Tests build a learner-only site beside the main one.
@@ -64,7 +93,7 @@ export default defineConfig({
     // on this 2-core machine (three alternating pairs of cold builds), same peak memory.
     concurrency: 4,
   },
-  integrations: [sitemap({ filter: (page) => !page.includes('/facilitator/') }), guides()],
+  integrations: [sitemap({ filter: (page) => !page.includes('/facilitator/') }), guides(), presenter()],
   security: {
     csp: {
       directives: [
@@ -77,6 +106,13 @@ export default defineConfig({
       ],
       // Pagefind compiles its WebAssembly search index in the browser.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // reveal.js adds two fixed style rules when a deck is printed (?print-pdf): these, and no
+      // other inline style, are allowed.
+      styleDirective: {
+        hashes: deckPrintStyles().map(
+          (rule) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(rule).digest('base64')}`),
+        ),
+      },
     },
   },
   vite: {

@@ -38,6 +38,9 @@ it('builds a learner site in which no file of any type holds facilitator text', 
   expect(existsSync(join(out, 'facilitator'))).toBe(false);
 
   const all = files(out);
+  // No presenter deck, speaker view or their scripts and styles.
+  expect(all.filter((f) => /present|speaker|deck/i.test(f.slice(out.length)))).toEqual([]);
+  expect(all.filter((f) => f.endsWith('.html') && readFileSync(f, 'utf8').includes('/present/'))).toEqual([]);
   const pdfs = all.filter((f) => f.endsWith('.pdf'));
   // The participant documents are published, and nothing else typeset.
   expect(pdfs.some((f) => f.endsWith('-participant-handout.pdf'))).toBe(true);

@@ -25,3 +25,4 @@ export { checkPlans, PLAN_RULES, type CheckedPlan } from './plans.ts';
 export type { Rule, RuleContext, Corpus, ModuleFile } from './rule.ts';
 export { SCAFFOLD_PROMPTS } from './scaffold-prompts.ts';
 export { findScaffoldPrompts } from './rules/no-scaffold-prompt.ts';
+export { renderSlides } from './serialise/slides.ts';

@@ -61,6 +61,12 @@ export const DIRECTIVES = {
   check: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
   question: { kind: 'leafDirective', parents: ['check'], readers: EVERYONE },
   takeaways: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
+  // What the presenter view puts on a slide; learner pages and handouts show it as ordinary text.
+  screen: {
+    kind: 'containerDirective',
+    parents: ['root', 'case', 'discussion', 'roleplay', 'reflection'],
+    readers: EVERYONE,
+  },
   term: { kind: 'textDirective', parents: ['*'], readers: EVERYONE },
 } as const satisfies Record<
   string,
@@ -107,6 +113,8 @@ export interface ContainerElement extends ElementBase {
     | 'reflection'
     | 'handout'
     | 'takeaways'
+    /** Content the author marked for the presenter's screen (`:::screen[Slide title]`). */
+    | 'screen'
     /** A directive the format does not know (the validator reports it): its content passes through. */
     | 'other';
   /** The `[label]`: a title, a role's name, a note's label ('' when none). */

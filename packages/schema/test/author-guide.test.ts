@@ -37,6 +37,7 @@ it('documents every directive', () => {
     'check',
     'question',
     'takeaways',
+    'screen',
     'term',
   ])
     expect(guide).toContain(name);

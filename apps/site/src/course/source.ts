@@ -8,9 +8,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   learnerView,
+  planPresenterView,
+  presenterView,
+  renderSlides,
   renderView,
   validateContent,
   type Module,
+  type PresenterView,
   type RenderedModule,
   type ValidationResult,
 } from '@frontline/schema';
@@ -115,4 +119,30 @@ export function guidePage(id: string): GuideData {
   if (learnerOnly) throw new Error('The learner build has no facilitator pages.');
   const { shared, module } = moduleOf(id);
   return guideData(module, shared.titles, 'a4');
+}
+
+/** A deck of slides and the facilitator's notes: reveal.js markup and the view it came from. */
+export interface Deck {
+  view: PresenterView;
+  /** reveal.js `<section>`s, notes included (written by @frontline/schema, sanitised). */
+  html: string;
+}
+
+/** The presenter's deck of a module: the trainers' build only. */
+export function moduleDeck(id: string): Deck {
+  if (learnerOnly) throw new Error('The learner build has no presenter decks.');
+  const { shared, module } = moduleOf(id);
+  const view = presenterView(module);
+  return { view, html: renderSlides(view, { glossary: shared.result.corpus.glossaryIndex }) };
+}
+
+/** The presenter's deck of a delivery plan, its days by the clock: the trainers' build only. */
+export function planDeck(id: string): Deck {
+  if (learnerOnly) throw new Error('The learner build has no presenter decks.');
+  current ??= read(false);
+  const shared = current;
+  const checked = shared.result.plans.find((p) => p.plan.id === id);
+  if (!checked) throw new Error(`Plan "${id}" is not in the content folder ${contentDir}.`);
+  const view = planPresenterView(checked, shared.byId);
+  return { view, html: renderSlides(view, { glossary: shared.result.corpus.glossaryIndex }) };
 }

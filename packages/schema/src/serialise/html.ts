@@ -46,8 +46,8 @@ function el(tagName: string, properties: Element['properties'], children: Elemen
 }
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
-/** What one serialisation keeps track of: heading ids, the contents, glossary terms used. */
-class Writer {
+/** What one serialisation keeps track of: heading ids, the contents, glossary terms used (slides.ts writes with it too). */
+export class Writer {
   readonly slugger = new GithubSlugger();
   readonly toc: RenderedModule['toc'] = [];
   readonly terms: string[] = [];

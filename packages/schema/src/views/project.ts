@@ -202,3 +202,33 @@ export function* viewElements(view: ModuleView): Generator<ViewElement> {
   yield* allElements(view.intro);
   for (const segment of view.segments) yield* allElements(segment.elements);
 }
+
+/**
+ * Splits elements of a wider view into what `room` may also see and what it may not (whole
+ * branches, in order), for a view shown to a room with notes kept for its presenter.
+ */
+export function splitFor(
+  elements: readonly ViewElement[],
+  room: Reader,
+): { shown: ViewElement[]; hidden: ViewElement[] } {
+  const shown: ViewElement[] = [];
+  const hidden: ViewElement[] = [];
+  for (const element of elements) {
+    if (!sees(room, element.readers)) hidden.push(element);
+    else if (element.kind === 'check') {
+      const questions = element.questions.map((q) => {
+        const more = splitFor(q.more, room);
+        hidden.push(...more.hidden);
+        // The answer stays with the question: a presenter shows it on its own step.
+        return { ...q, more: more.shown };
+      });
+      shown.push({ ...element, questions });
+    } else if (element.kind === 'prose' || element.kind === 'writing-space') shown.push(element);
+    else {
+      const inner = splitFor(element.children, room);
+      hidden.push(...inner.hidden);
+      shown.push({ ...element, children: inner.shown });
+    }
+  }
+  return { shown, hidden };
+}
