@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'schema', root: 'packages/schema', include: ['test/**/*.test.ts'] } },
+      // Property and differential tests parse thousands of generated modules: on a busy 2-core
+      // machine that takes more than the default 5 seconds.
+      { test: { name: 'schema', root: 'packages/schema', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'guides', root: 'packages/guides', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'cli', root: 'packages/cli', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       {

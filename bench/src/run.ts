@@ -126,7 +126,7 @@ for (const size of sizes) {
       .filter((f) => f.endsWith('.md'))
       .map((f) => f.slice(0, -3));
     const selections = [
-      { what: 'guides and handouts of every module', args: moduleIds.flatMap((id) => ['--module', id]) },
+      { what: 'guides, handouts and role cards of every module', args: moduleIds.flatMap((id) => ['--module', id]) },
       { what: 'all documents, path manuals and workbooks included', args: [] as string[] },
     ];
     for (const [label, typst] of engines)

@@ -88,7 +88,8 @@ describe('the built course site', () => {
     // A phrase every facilitator view has and no learner page has.
     await page.fill('#search-input', 'Facilitator note');
     await page.press('#search-input', 'Enter');
-    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/result/);
+    // The first search loads Pagefind's index and WebAssembly: as long as the other search tests allow.
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/result/);
     const urls = await page
       .locator('#search-results a')
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
