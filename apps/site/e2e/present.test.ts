@@ -1,17 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateContent } from '@frontline/schema';
 import { phrasesOf, squash } from '../test/outputs.ts';
-import { launch, watch } from './browser.ts';
+import { axe, launch, watch } from './browser.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const base = inject('baseUrl');
 const course = validateContent(`${repo}content`, { cwd: repo });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const facilitatorOnly = (id: string) =>
   phrasesOf(course.modules.find((m) => m.id === id)!).filter(
@@ -54,25 +52,6 @@ async function open(path: string): Promise<{ page: Page; log: ReturnType<typeof 
   const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
   expect(response?.status(), path).toBeLessThan(400);
   return { page, log, outside };
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 /** The deck's slides as the room sees them (notes out) and the notes, as squashed text. */

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watch } from './browser.ts';
+import { axe, launch, watch } from './browser.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const base = inject('baseUrl');
@@ -13,7 +12,6 @@ const folders = (dir: string) =>
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
 const modules = folders('modules');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,27 +30,6 @@ async function open(
   const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
   expect(response?.status(), path).toBeLessThan(400);
   return { page, log };
-}
-
-/** Runs axe-core against WCAG 2.x A and AA and returns the violations. */
-async function axe(page: Page) {
-  // evaluate() runs outside the page's CSP, which (rightly) blocks injected inline scripts.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('the built course site', () => {
