@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watch } from './browser.ts';
+import { axe, launch, watch } from './browser.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const base = inject('baseUrl');
@@ -32,21 +32,56 @@ async function open(path: string, options: Parameters<Browser['newPage']>[0] = {
 describe('knowledge checks', () => {
   it('has a module with a knowledge check', () => expect(modules.length).toBeGreaterThan(0));
 
-  it('marks a right and a wrong answer and shows the reason', async () => {
-    const page = await open(`/modules/${modules[0]}/`);
+  it('marks a wrong choice without giving the answer away, then takes a second try', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/modules/${modules[0]}/`);
     const question = page.locator('fieldset.question').first();
     const correct = question.locator('input[data-correct="true"]').first();
     const wrong = question.locator('input[data-correct="false"]').first();
+    const details = question.locator('details.answer');
     await wrong.check();
     await question.locator('button.check-answer').click();
-    await expect.poll(() => question.locator('.feedback').textContent()).toMatch(/Not quite/);
-    expect(await question.locator('details.answer').getAttribute('open')).not.toBeNull();
+    await expect.poll(() => question.locator('.feedback').textContent()).toMatch(/^Not (quite|yet)/);
+    // The answer stays closed: the learner tries again.
+    expect(await details.getAttribute('open')).toBeNull();
+    const marked = question.locator('li.chosen-wrong');
+    expect(await marked.count()).toBe(1);
+    expect(await marked.textContent()).toContain('not this one');
+    expect(await wrong.getAttribute('aria-describedby')).toBe(await question.locator('.feedback').getAttribute('id'));
+    // Nothing on the page names the right option before it is chosen or asked for.
+    const rightText = (await correct.evaluate((i: HTMLInputElement) => i.labels?.[0]?.textContent ?? '')).trim();
+    expect(await question.locator('.feedback').textContent()).not.toContain(rightText);
+    expect(await axe(page), 'a marked wrong answer').toEqual([]);
+
     if ((await question.getAttribute('data-multiple')) === 'true') await wrong.uncheck();
     await correct.check();
+    // Choosing again clears the old mark.
+    expect(await marked.count()).toBe(0);
+    if ((await question.getAttribute('data-multiple')) === 'true') {
+      for (const other of await question.locator('input[data-correct="true"]').all()) await other.check();
+    }
     await question.locator('button.check-answer').click();
-    await expect.poll(() => question.locator('.feedback').textContent()).toBe('Correct.');
+    await expect.poll(() => question.locator('.feedback').textContent()).toBe('Correct, on try 2.');
+    expect(await details.getAttribute('open')).not.toBeNull();
+    expect(await details.locator('summary').textContent()).toBe('Hide the answer');
     expect(await question.locator('.reason').textContent()).toMatch(/Reason/);
-    await page.close();
+    const total = await page.locator('fieldset.question').count();
+    expect(await page.locator('[data-check-score]').textContent()).toBe(`Your score: 1 of ${total} answered right.`);
+
+    // The answer is kept in this browser and restored on the next visit.
+    await page.reload();
+    const again = page.locator('fieldset.question').first();
+    await expect.poll(() => again.locator('.feedback').textContent()).toBe('Correct, on try 2.');
+    expect(await again.locator('input[data-correct="true"]').first().isChecked()).toBe(true);
+    expect(await page.locator('[data-check-score]').textContent()).toBe(`Your score: 1 of ${total} answered right.`);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('#answers-clear').click();
+    expect(await again.locator('input:checked').count()).toBe(0);
+    expect(await page.locator('[data-check-score]').textContent()).toMatch(/none answered yet/);
+    expect(await page.evaluate(() => localStorage.getItem('frontline-answers'))).toBe('{}');
+    await context.close();
   });
 
   it('still shows questions and answers without JavaScript', async () => {
@@ -62,20 +97,92 @@ describe('knowledge checks', () => {
 });
 
 describe('progress', () => {
-  it('marks a module done, shows it on the home page and resets', async () => {
+  it('marks a module done at its end, shows it on the home page and resets', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/modules/${modules[0]}/`);
-    await page.locator('button.mark-done').click();
-    expect(await page.locator('button.mark-done').getAttribute('aria-pressed')).toBe('true');
+    const buttons = page.locator('button.mark-done');
+    expect(await buttons.count()).toBe(2);
+    await buttons.last().click();
+    expect(await buttons.first().getAttribute('aria-pressed')).toBe('true');
     await page.goto(`${base}/`);
     expect(await page.locator(`li.card[data-module="${modules[0]}"] .done-badge`).isVisible()).toBe(true);
     const line = page.locator('[data-progress-for]').filter({ hasText: /1 of/ });
     expect(await line.count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-course-progress]').textContent()).toMatch(/^You have done 1 of \d+ modules/);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.locator('#progress-reset').click();
     expect(await page.locator(`li.card[data-module="${modules[0]}"] .done-badge`).isVisible()).toBe(false);
     expect(await page.evaluate(() => localStorage.getItem('frontline-progress'))).toBe('[]');
+    await context.close();
+  });
+
+  it('offers to continue where the learner left off', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    expect(await page.locator('a[data-continue]').isVisible()).toBe(false);
+    await page.goto(`${base}/modules/${modules[0]}/`);
+    const title = (await page.locator('h1').textContent())?.trim();
+    await page.goto(`${base}/`);
+    const resume = page.locator('a[data-continue]');
+    expect(await resume.textContent()).toBe(`Continue where you left off: ${title}`);
+    await resume.click();
+    await page.waitForURL(`**/modules/${modules[0]}/`);
+    await context.close();
+  });
+
+  it('exports progress to a file and imports it into another browser', async () => {
+    const first = await browser.newContext({ acceptDownloads: true });
+    const page = await first.newPage();
+    await page.goto(`${base}/modules/${modules[0]}/`);
+    await page.locator('button.mark-done').first().click();
+    await page.goto(`${base}/`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#progress-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^frontline-progress-\d{4}-\d{2}-\d{2}\.json$/);
+    // Read before the context closes: Playwright deletes downloads with their context.
+    const file = readFileSync(await download.path());
+    const saved = JSON.parse(file.toString('utf8')) as { format: string; done: string[] };
+    expect(saved.format).toBe('frontline-progress');
+    expect(saved.done).toEqual([modules[0]]);
+    await first.close();
+
+    const second = await browser.newContext();
+    const other = await second.newPage();
+    await other.goto(`${base}/`);
+    expect(await other.locator(`li.card[data-module="${modules[0]}"] .done-badge`).isVisible()).toBe(false);
+    await other
+      .locator('#progress-import')
+      .setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: file });
+    await expect.poll(() => other.locator('#progress-status').textContent()).toBe('Imported: 1 module done.');
+    expect(await axe(other), 'the home page with progress').toEqual([]);
+    expect(await other.locator(`li.card[data-module="${modules[0]}"] .done-badge`).isVisible()).toBe(true);
+    // A file that is not a progress file changes nothing and says why.
+    await other
+      .locator('#progress-import')
+      .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"done":["a"]}') });
+    await expect
+      .poll(() => other.locator('#progress-status').textContent())
+      .toBe('That file is not a Frontline progress file.');
+    expect(await other.evaluate(() => localStorage.getItem('frontline-progress'))).toBe(JSON.stringify([modules[0]]));
+    await second.close();
+  });
+
+  it('ends a path on a completion page that lists what is done', async () => {
+    // The last module of a path (in the path its page follows) links the completion page.
+    const last = readdirSync(`${dist}modules`, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .find((id) => readFileSync(`${dist}modules/${id}/index.html`, 'utf8').includes('/complete/"'));
+    expect(last, 'a module page that ends a path').toBeDefined();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/modules/${last!}/`);
+    await page.locator('button.mark-done').first().click();
+    await page.locator('nav.pager a[rel="next"]').filter({ hasText: 'Finish the path' }).first().click();
+    await page.waitForURL(`**/paths/*/complete/`);
+    expect(await page.locator('h1').textContent()).toMatch(/^You reached the end of/);
+    expect(await page.locator(`.path-checklist li[data-module="${last!}"] .done-badge`).isVisible()).toBe(true);
     await context.close();
   });
 });

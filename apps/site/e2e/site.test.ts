@@ -175,6 +175,7 @@ describe('the built course site', () => {
         '/paths/',
         '/facilitator/',
         `/paths/${first('paths')}/`,
+        `/paths/${first('paths')}/complete/`,
         `/plans/${first('plans')}/`,
         '/glossary/',
         '/search/',
@@ -186,5 +187,5 @@ describe('the built course site', () => {
         expect(await axe(page), `${path} (${scheme})`).toEqual([]);
         await page.close();
       }
-    });
+    }, 180_000); // thirteen page types, axe on each: minutes on a busy 2-core machine
 });

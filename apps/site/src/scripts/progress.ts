@@ -1,24 +1,24 @@
-// Progress is kept in this browser only (localStorage): no account, nothing sent anywhere.
-const KEY = 'frontline-progress';
+// Progress, kept in this browser only (see answers.ts): "Mark as done" on module pages, done
+// badges and per-path lines on cards, and on the home page the course-wide figure, "continue
+// where you left off", and export, import and reset of the learner's own record.
+import {
+  exportProgress,
+  importProgress,
+  loadAllAnswers,
+  loadDone,
+  loadLast,
+  saveDone,
+  saveLast,
+  clearAnswers,
+} from './answers.ts';
 
-function load(): Set<string> {
-  try {
-    const raw = JSON.parse(localStorage.getItem(KEY) ?? '[]') as unknown;
-    return new Set(Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : []);
-  } catch {
-    return new Set();
-  }
-}
-function save(done: Set<string>) {
-  try {
-    localStorage.setItem(KEY, JSON.stringify([...done]));
-  } catch {
-    /* storage blocked or full: progress lasts for this page only */
-  }
+const page = document.querySelector<HTMLElement>('[data-module-page]');
+if (page?.dataset.modulePage) {
+  saveLast({ id: page.dataset.modulePage, title: document.querySelector('h1')?.textContent?.trim() ?? '' });
 }
 
 function render() {
-  const done = load();
+  const done = loadDone();
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.mark-done')) {
     const isDone = done.has(button.dataset.module ?? '');
     button.hidden = false;
@@ -34,25 +34,80 @@ function render() {
     const ids = (holder?.dataset.pathModules ?? '').split(' ').filter(Boolean);
     const count = ids.filter((id) => done.has(id)).length;
     line.hidden = false;
-    line.textContent = `Your progress: ${count} of ${ids.length} modules done`;
+    line.textContent =
+      count === ids.length && ids.length > 0
+        ? `Path complete: all ${ids.length} modules done`
+        : `Your progress: ${count} of ${ids.length} modules done`;
+  }
+  const course = document.querySelector<HTMLElement>('[data-course-progress]');
+  if (course) {
+    const ids = (course.dataset.courseModules ?? '').split(' ').filter(Boolean);
+    const count = ids.filter((id) => done.has(id)).length;
+    const right = Object.values(loadAllAnswers())
+      .flatMap((questions) => Object.values(questions))
+      .filter((a) => a.right).length;
+    course.textContent =
+      count === 0 && right === 0
+        ? `You have not started yet: ${ids.length} modules are waiting.`
+        : `You have done ${count} of ${ids.length} modules and answered ${right} ${right === 1 ? 'question' : 'questions'} right.`;
+    const meter = document.querySelector<HTMLProgressElement>('progress[data-course-meter]');
+    if (meter) {
+      meter.max = ids.length;
+      meter.value = count;
+      meter.hidden = false;
+    }
+  }
+  const last = loadLast();
+  const resume = document.querySelector<HTMLAnchorElement>('a[data-continue]');
+  if (resume && last && /^[a-z0-9-]+$/.test(last.id)) {
+    resume.href = `${resume.dataset.base ?? '/'}modules/${last.id}/`;
+    resume.textContent = `Continue where you left off: ${last.title || last.id}`;
+    resume.closest<HTMLElement>('[data-continue-holder]')?.removeAttribute('hidden');
   }
   const reset = document.getElementById('progress-reset');
-  if (reset) reset.hidden = done.size === 0;
+  if (reset) reset.hidden = done.size === 0 && Object.keys(loadAllAnswers()).length === 0;
+  for (const tools of document.querySelectorAll<HTMLElement>('[data-progress-tools]')) tools.hidden = false;
 }
 
 document.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
   const button = target.closest<HTMLButtonElement>('button.mark-done');
   if (button?.dataset.module) {
-    const done = load();
+    const done = loadDone();
     if (done.has(button.dataset.module)) done.delete(button.dataset.module);
     else done.add(button.dataset.module);
-    save(done);
+    saveDone(done);
     render();
   }
-  if (target.id === 'progress-reset' && confirm('Clear your progress on every module?')) {
-    save(new Set());
+  if (target.id === 'progress-reset' && confirm('Clear your progress and answers on every module?')) {
+    saveDone(new Set());
+    clearAnswers();
     render();
+  }
+  if (target.id === 'progress-export') {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([exportProgress()], { type: 'application/json' }));
+    link.download = `frontline-progress-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
   }
 });
+
+async function importFile(input: HTMLInputElement) {
+  const status = document.getElementById('progress-status');
+  const file = input.files?.[0];
+  if (!file) return;
+  const result = importProgress(await file.text());
+  if (status) {
+    status.textContent = result.ok
+      ? `Imported: ${result.modules} ${result.modules === 1 ? 'module' : 'modules'} done.`
+      : result.reason;
+  }
+  input.value = '';
+  render();
+}
+document.getElementById('progress-import')?.addEventListener('change', (event) => {
+  void importFile(event.target as HTMLInputElement);
+});
+
 render();
