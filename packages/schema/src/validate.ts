@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { catalogueEntry } from './catalogue.ts';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig, type Config, type RuleSetting } from './config.ts';
 import { compareDiagnostics, docsUrl, type Cause, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import type { Module } from './model.ts';
@@ -318,6 +318,74 @@ function runRules(
   }
 }
 
+/** How the configuration sets each check: its setting, its severity, whether it runs. */
+interface Settings {
+  setting: (id: string) => RuleSetting | undefined;
+  severityOf: (rule: { id: string; severity: Diagnostic['severity'] }) => Diagnostic['severity'];
+  enabled: (id: string) => boolean;
+}
+
+/** Every diagnostic of one module: its syntax problems, its frontmatter schema, then its rules. */
+function checkOneModule(
+  module: ModuleFile,
+  corpus: Corpus,
+  ruleList: readonly Rule[],
+  { setting, severityOf, enabled }: Settings,
+  diagnostics: Diagnostic[],
+): void {
+  const { parsed } = module;
+  for (const d of parsed.diagnostics)
+    if (enabled(d.ruleId))
+      diagnostics.push({ ...d, severity: setting(d.ruleId) === 'warning' ? 'warning' : d.severity });
+  const fm = parsed.frontmatter;
+  const issues = (module as ModuleFile & { schemaIssues: z.core.$ZodIssue[] }).schemaIssues;
+  if (fm && issues.length && enabled('frontmatter-schema')) {
+    const severity = severityOf({ id: 'frontmatter-schema', severity: 'error' });
+    for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys))
+      diagnostics.push({ ...d, severity: severity });
+  }
+  if (fm && fm.data !== undefined && fm.data !== null && !module.raw) {
+    const { exact: _e, ...place } = placeOf(fm, []);
+    diagnostics.push({
+      file: module.file,
+      ...place,
+      severity: 'error',
+      ruleId: 'frontmatter-schema',
+      message: `Unexpected frontmatter that is ${Array.isArray(fm.data) ? 'a list' : `the value \`${JSON.stringify(fm.data)}\``}, expected \`key: value\` lines`,
+      hint: 'Write the frontmatter as keys and values, one per line: `id: my-module`, `title: …`.',
+      url: docsUrl('frontmatter-schema'),
+    });
+  }
+  // A file whose frontmatter cannot be read gets only its syntax errors (no cascade).
+  if (!fm || fm.data === undefined || !module.raw) return;
+
+  runRules(module, corpus, ruleList, severityOf, enabled, diagnostics);
+}
+
+/**
+ * When only some files are checked, a plan among them that cannot schedule a broken module
+ * (outside the files named) still fails the run: the module's first error is reported, and the
+ * plan's place becomes its cause. Never "no problems" for a plan that cannot be printed.
+ */
+function blockingErrors(
+  corpus: Corpus,
+  blocked: ReadonlyMap<string, Cause[]>,
+  only: readonly string[],
+  checkModule: (module: ModuleFile, out: Diagnostic[]) => void,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [id, causes] of blocked) {
+    if (!causes.some((c) => only.includes(c.file))) continue;
+    const module = corpus.modules.find((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name) === id);
+    if (!module || only.includes(module.file)) continue;
+    const found: Diagnostic[] = [];
+    checkModule(module, found);
+    const first = found.filter((d) => d.severity === 'error').sort(compareDiagnostics)[0];
+    if (first) out.push(first);
+  }
+  return out;
+}
+
 /** Validates an already-read corpus (see `loadCorpus`, `buildCorpus`). `only` holds display paths. */
 export function validateCorpus(
   loaded: ReturnType<typeof buildCorpus>,
@@ -337,39 +405,13 @@ export function validateCorpus(
     (setting(rule.id) ?? rule.severity) as Diagnostic['severity'];
   const enabled = (id: string) => setting(id) !== 'off';
 
-  for (const module of corpus.modules) {
-    if (only && !only.includes(module.file)) continue;
-    const { parsed } = module;
-    for (const d of parsed.diagnostics)
-      if (enabled(d.ruleId))
-        diagnostics.push({ ...d, severity: setting(d.ruleId) === 'warning' ? 'warning' : d.severity });
-    const fm = parsed.frontmatter;
-    const issues = (module as ModuleFile & { schemaIssues: z.core.$ZodIssue[] }).schemaIssues;
-    if (fm && issues.length && enabled('frontmatter-schema')) {
-      const severity = severityOf({ id: 'frontmatter-schema', severity: 'error' });
-      for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys))
-        diagnostics.push({ ...d, severity: severity });
-    }
-    if (fm && fm.data !== undefined && fm.data !== null && !module.raw) {
-      const { exact: _e, ...place } = placeOf(fm, []);
-      diagnostics.push({
-        file: module.file,
-        ...place,
-        severity: 'error',
-        ruleId: 'frontmatter-schema',
-        message: `Unexpected frontmatter that is ${Array.isArray(fm.data) ? 'a list' : `the value \`${JSON.stringify(fm.data)}\``}, expected \`key: value\` lines`,
-        hint: 'Write the frontmatter as keys and values, one per line: `id: my-module`, `title: …`.',
-        url: docsUrl('frontmatter-schema'),
-      });
-    }
-    // A file whose frontmatter cannot be read gets only its syntax errors (no cascade).
-    if (!fm || fm.data === undefined || !module.raw) continue;
-
-    runRules(module, corpus, ruleList, severityOf, enabled, diagnostics);
-  }
+  const checkModule = (module: ModuleFile, out: Diagnostic[]) =>
+    checkOneModule(module, corpus, ruleList, { setting, severityOf, enabled }, out);
+  for (const module of corpus.modules) if (!only || only.includes(module.file)) checkModule(module, diagnostics);
 
   const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => setting(rule) ?? fallback);
   diagnostics.push(...(only ? checked.diagnostics.filter((d) => only.includes(d.file)) : checked.diagnostics));
+  if (only) diagnostics.push(...blockingErrors(corpus, checked.blocked, only, checkModule));
   attachBlockedPlans(corpus, diagnostics, checked.blocked);
 
   diagnostics.sort(compareDiagnostics);
