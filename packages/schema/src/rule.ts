@@ -30,6 +30,8 @@ export interface Corpus {
   paths: (LearningPath & { file: string })[];
   /** Does a file exist, relative to the content root? (images) */
   exists: (relativeToContent: string) => boolean;
+  /** Does the path exist and resolve, through a symbolic link, outside the content folder? */
+  outside: (relativeToContent: string) => boolean;
 }
 
 export interface ReportOptions {

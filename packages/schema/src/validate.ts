@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { catalogueEntry } from './catalogue.ts';
@@ -16,6 +16,7 @@ import { PathSchema, type LearningPath } from './schemas/path.ts';
 import { placeOf } from './yaml-place.ts';
 import { checkPlans, type CheckedPlan } from './plans.ts';
 import { suggest } from './suggest.ts';
+import { resolvesOutside, SourceReader } from './read-source.ts';
 
 export interface ValidateOptions {
   /** Where paths in diagnostics are relative to (default: the current directory). */
@@ -42,11 +43,12 @@ export interface ValidationResult {
   unread: string[];
 }
 
+/** Entries of a content folder named `*<extension>`, whatever they are: the reader checks each. */
 function listFiles(dir: string, extension: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(extension) && !e.name.startsWith('.'))
-    .map((e) => join(dir, e.name))
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(extension) && !name.startsWith('.'))
+    .map((name) => join(dir, name))
     .sort();
 }
 
@@ -78,12 +80,14 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
   const root = resolve(contentDir);
   const cwd = options.cwd ?? process.cwd();
   const display = (file: string) => relative(cwd, file) || file;
+  const reader = new SourceReader(root, display);
   const read = (dir: string, ext: string): SourceText[] =>
-    listFiles(join(root, dir), ext).map((path) => ({
-      file: display(path),
-      name: basename(path, ext),
-      text: readFileSync(path, 'utf8'),
-    }));
+    reader.folder(dir).flatMap((folder) =>
+      listFiles(folder, ext).flatMap((path) => {
+        const text = reader.file(path);
+        return text === undefined ? [] : [{ file: display(path), name: basename(path, ext), text }];
+      }),
+    );
   return buildCorpus(
     {
       root,
@@ -91,6 +95,7 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
       glossary: read('glossary', '.yaml'),
       paths: read('paths', '.yaml'),
       plans: read('plans', '.yaml'),
+      refused: reader.refused,
     },
     options.parser,
   );
@@ -213,11 +218,19 @@ function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFil
 
 /** Builds a corpus from texts in memory (the folder reader and tests both use this). */
 export function buildCorpus(
-  sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[]; plans?: SourceText[] },
+  sources: {
+    root: string;
+    modules: SourceText[];
+    glossary?: SourceText[];
+    paths?: SourceText[];
+    plans?: SourceText[];
+    /** Files (or folders) not read, each with the diagnostic that says why (see `SourceReader`). */
+    refused?: Diagnostic[];
+  },
   parser: MarkdownParser = parseWithSatteri,
 ) {
   const root = sources.root;
-  const preDiagnostics: Diagnostic[] = [];
+  const preDiagnostics: Diagnostic[] = [...(sources.refused ?? [])];
 
   const modules: ModuleFile[] = sources.modules.map((source) => readModule(source, parser));
 
@@ -233,6 +246,7 @@ export function buildCorpus(
     glossaryIndex,
     paths,
     exists: (p) => existsSync(join(root, p)),
+    outside: (p) => resolvesOutside(root, join(root, p)),
   };
   const planFiles = sources.plans ?? [];
   const texts = new Map(
@@ -240,7 +254,8 @@ export function buildCorpus(
       list.map((s): [string, string] => [s.file, s.text.charCodeAt(0) === 0xfeff ? s.text.slice(1) : s.text]),
     ),
   );
-  const sourceFiles = new Set(texts.keys());
+  // A refused file was looked at (its diagnostic says why it was not read): never "not checked".
+  const sourceFiles = new Set([...texts.keys(), ...(sources.refused ?? []).map((d) => d.file)]);
   return {
     corpus,
     planFiles,

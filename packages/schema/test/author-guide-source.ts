@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUDIENCE_GUARDS, catalogue } from '../src/index.ts';
+import { AUDIENCE_GUARDS, SECURITY_GUARDS, catalogue } from '../src/index.ts';
 import { rulesReference } from '../src/author-guide.ts';
 import { FIXTURES, validateText } from './helpers.ts';
 
@@ -148,7 +148,12 @@ export function buildAuthorGuide(): string {
     CONFIG,
     ...[...AUDIENCE_GUARDS].map((id) => `- [\`${id}\`](#${id})`),
     '',
-    'The validator’s own checks (`yaml-syntax`, `frontmatter-schema`, `path-schema`, `glossary-schema`, `config-schema`, `file-too-large`, `internal-error`, `plan-schema`) cannot be lowered either: nothing else can be checked when they fail.',
+    `The validator’s own checks (${catalogue
+      .filter((entry) => entry.locked === 'engine')
+      .map((entry) => `\`${entry.id}\``)
+      .join(
+        ', ',
+      )}) cannot be lowered either: nothing else can be checked when they fail. Nor can ${[...SECURITY_GUARDS].map((id) => `[\`${id}\`](#${id})`).join(', ')}, which keeps files outside the course from being read or published.`,
     '',
   ].join('\n');
 }
