@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,6 +145,75 @@ describe('frontline guides', () => {
       'outage-call-participant-handout.pdf',
       'outage-call-role-cards.pdf',
     ]);
+  });
+});
+
+describe('frontline guides output folder', () => {
+  const pdfs = (dir: string) =>
+    readdirSync(join(dir, 'out/a4'))
+      .filter((f) => f.endsWith('.pdf'))
+      .sort();
+
+  it('replaces the output as a whole: documents of an earlier run do not survive, unchanged ones are kept', async () => {
+    const dir = workspace();
+    expect((await run(['guides', '--out', 'out'], dir)).code).toBe(0);
+    expect(pdfs(dir)).toHaveLength(7);
+    const again = await run(['guides', '--module', 'outage-call', '--out', 'out'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('Wrote 3 documents to out (0 typeset, 3 unchanged)\n');
+    expect(pdfs(dir)).toEqual([
+      'outage-call-facilitator-guide.pdf',
+      'outage-call-participant-handout.pdf',
+      'outage-call-role-cards.pdf',
+    ]);
+    // No staging or old folder is left beside the output.
+    expect(readdirSync(dir).sort()).toEqual(['content', 'out']);
+  });
+
+  it('lists every document not written with its reason, removes their old copies, and exits 1', async () => {
+    const dir = workspace();
+    expect((await run(['guides', '--out', 'out'], dir)).code).toBe(0);
+    const file = join(dir, 'content/modules/outage-call.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('level: foundation', 'level: expert'));
+    const r = await run(['guides', '--out', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      [
+        'Not written (6):',
+        '  a4/outage-call-facilitator-guide.pdf: module `outage-call` has errors',
+        '  a4/outage-call-participant-handout.pdf: module `outage-call` has errors',
+        '  a4/starter-facilitator-manual.pdf: its module `outage-call` has errors',
+        '  a4/starter-participant-workbook.pdf: its module `outage-call` has errors',
+        '  a4/outage-morning-day-plan.pdf: its module `outage-call` has errors',
+        '  a4/outage-morning-participant-agenda.pdf: its module `outage-call` has errors',
+      ].join('\n'),
+    );
+    expect(readdirSync(join(dir, 'out'))).toEqual(['.manifest.json']);
+  });
+
+  it('refuses a folder holding files Frontline did not write (exit 2, nothing deleted)', async () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine/notes.txt'), 'my notes');
+    const r = await run(['guides', '--module', 'outage-call', '--out', 'mine'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^Unexpected files in the output folder `.*mine` that Frontline did not write: `notes.txt`\./,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(join(dir, 'mine'))).toEqual(['notes.txt']);
+  });
+
+  it('refuses a folder inside the course, or one that holds it (exit 2, nothing written)', async () => {
+    const dir = workspace();
+    const inside = await run(['guides', '--module', 'outage-call', '--out', 'content/pdfs'], dir);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toMatch(/^Unexpected output folder `.*content\/pdfs` inside the course folder/);
+    expect(existsSync(join(dir, 'content/pdfs'))).toBe(false);
+    const around = await run(['guides', '--module', 'outage-call', '--out', '.'], dir);
+    expect(around.code).toBe(2);
+    expect(around.stderr).toMatch(/it holds the course folder/);
+    expect(readdirSync(dir)).toEqual(['content']);
   });
 });
 

@@ -1,16 +1,17 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsonOf, type Job } from './job.ts';
 import type { BuildOptions, BuildResult, JobList, JobListOptions } from './jobs.ts';
-import { writeAtomic } from './write.ts';
+import { checkOutputFolder, stageOutput, writeAtomic, type Staging } from './write.ts';
 
 // The course parser (jobs.ts) and the compiler (compile.ts) are loaded only when this process
 // lists or typesets the jobs itself (`workers: 0`); with a pool, child processes do both.
 
 export type { BuildOptions, BuildResult } from './jobs.ts';
+export { checkOutputFolder, OutputFolderError } from './write.ts';
 
 /**
  * Node flags for the child processes. A small young generation: listing the jobs of 1000 modules then
@@ -141,11 +142,17 @@ function listJobsElsewhere(options: JobListOptions): Promise<JobList> {
  * Writes the facilitator guide and participant handout of every valid module, and a
  * facilitator manual and participant workbook per learning path, for each paper size.
  * Unchanged documents (same data, same templates) are not recompiled.
+ *
+ * The output folder is replaced as a whole: documents are typeset into a fresh folder beside
+ * it (unchanged ones linked from the old output), which is then renamed into place, so no
+ * document of an earlier run survives and a failed run leaves the old output untouched.
+ * Throws an `OutputFolderError` when `out` may not be replaced (see `checkOutputFolder`).
  */
 export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const workers = options.workers ?? availableParallelism();
   const { content, out, papers, only, start } = options;
+  checkOutputFolder(out, content);
   const jobOptions: JobListOptions = {
     content,
     out,
@@ -155,20 +162,40 @@ export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
   };
   if (workers <= 0) {
     const { listJobs } = await import('./jobs.ts');
-    return typeset(listJobs(jobOptions), 0, log, options.progress);
+    return typesetStaged(listJobs(jobOptions), 0, log, options.progress);
   }
   // With a pool, list the jobs in a child process and spool each document's data to a file: this
   // process then holds only the job list while the typesetting processes run.
   const spool = mkdtempSync(join(tmpdir(), 'frontline-spool-'));
   try {
-    return await typeset(await listJobsElsewhere({ ...jobOptions, spool }), workers, log, options.progress);
+    return await typesetStaged(await listJobsElsewhere({ ...jobOptions, spool }), workers, log, options.progress);
   } finally {
     rmSync(spool, { recursive: true, force: true });
   }
 }
 
+/** Typesets into a staging folder and swaps it in for the output folder (see `buildGuides`). */
+async function typesetStaged(
+  list: JobList,
+  workers: number,
+  log: (line: string) => void,
+  progress: boolean | undefined,
+): Promise<BuildResult> {
+  const out = dirname(list.manifestFile);
+  const staging = stageOutput(out);
+  try {
+    const result = await typeset(list, staging, workers, log, progress);
+    staging.commit();
+    return result;
+  } catch (error) {
+    staging.discard();
+    throw error;
+  }
+}
+
 async function typeset(
   { result, jobs, manifest, manifestFile }: JobList,
+  staging: Staging,
   workers: number,
   log: (line: string) => void,
   progress: boolean | undefined,
@@ -180,12 +207,20 @@ async function typeset(
     done += 1;
     if (showProgress) process.stderr.write(`\r\x1b[2Kguides: ${done}/${jobs.length} typeset`);
   };
-  await runPool(jobs, workers, tick);
+  const typesetting = new Set(jobs.map((job) => job.file));
+  for (const document of result.documents) if (!typesetting.has(document.file)) staging.keep(document.file);
+  await runPool(
+    jobs.map((job) => ({ ...job, file: staging.pathOf(job.file) })),
+    workers,
+    tick,
+  );
   if (showProgress) process.stderr.write('\r\x1b[2K');
   result.written = jobs.length;
-  writeAtomic(manifestFile, JSON.stringify(manifest, null, 1));
+  // The new output's manifest lists exactly its documents.
+  const current = Object.fromEntries(result.documents.map((d) => [d.file, manifest[d.file] ?? '']));
+  writeAtomic(staging.pathOf(manifestFile), JSON.stringify(current, null, 1));
   log(
-    `guides: ${result.written} written, ${result.unchanged} unchanged${result.errors ? `, ${result.errors} module(s) skipped for errors` : ''}`,
+    `guides: ${result.written} written, ${result.unchanged} unchanged${result.errors ? `, ${result.errors} module(s) skipped for errors` : ''}${result.skipped.length ? `, ${result.skipped.length} document(s) not written` : ''}`,
   );
   return result;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { validateContent, type Module } from '@frontline/schema';
 import { guideData, handoutData, roleCardsData, type Paper } from './data.ts';
 import { planData } from './plan-data.ts';
@@ -29,6 +29,8 @@ export interface BuildResult {
   /** Modules skipped because they have content errors. */
   errors: number;
   documents: { name: string; paper: Paper; kind: Template; file: string }[];
+  /** Documents not written, each with the reason: the run must not look complete. */
+  skipped: { file: string; reason: string }[];
 }
 
 const TEMPLATE_HASH = createHash('sha256')
@@ -40,6 +42,14 @@ const TEMPLATE_HASH = createHash('sha256')
       .join('\0'),
   )
   .digest('hex');
+
+/** The documents of a learning path and of a delivery plan, for the list of what was not written. */
+const PATH_DOCUMENTS: readonly Template[] = ['facilitator-manual', 'participant-workbook'];
+const PLAN_DOCUMENTS: readonly Template[] = ['day-plan', 'participant-agenda'];
+
+/** Why a path's or a plan's documents were not written: the modules of it that have errors. */
+const membersBroken = (ids: readonly string[]) =>
+  `its module${ids.length === 1 ? '' : 's'} ${ids.map((id) => `\`${id}\``).join(', ')} ha${ids.length === 1 ? 's' : 've'} errors`;
 
 /** Seconds since 1970 for a PDF's date: SOURCE_DATE_EPOCH, else the given `YYYY-MM-DD`. */
 function timestampFor(updated: string): number {
@@ -73,8 +83,9 @@ export function listJobs(options: JobListOptions): JobList {
   const { modules, diagnostics, corpus, plans } = validateContent(options.content);
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const titles = new Map(modules.map((m) => [m.id, m.frontmatter.title]));
+  const known = new Set(corpus.modules.map((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name)));
   if (options.only)
-    for (const id of options.only) if (!titles.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
+    for (const id of options.only) if (!known.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
   const valid = modules.filter((m) => !broken.has(m.file));
   const only = options.only ? new Set(options.only) : undefined;
   const selected = valid.filter((m) => !only || only.has(m.id));
@@ -87,9 +98,18 @@ export function listJobs(options: JobListOptions): JobList {
   const result: BuildResult = {
     written: 0,
     unchanged: 0,
-    errors: corpus.modules.filter((m) => broken.has(m.file)).length,
+    errors: 0,
     documents: [],
+    skipped: [],
   };
+  const skip = (name: string, paper: Paper, kinds: readonly Template[], reason: string) => {
+    for (const kind of kinds) result.skipped.push({ file: join(options.out, paper, documentName(name, kind)), reason });
+  };
+  const brokenIds = corpus.modules
+    .filter((m) => broken.has(m.file))
+    .map((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name))
+    .filter((id) => !only || only.has(id));
+  result.errors = brokenIds.length;
   const jobs: Job[] = [];
 
   const add = (name: string, paper: Paper, kind: Template, data: unknown, updated: string) => {
@@ -116,7 +136,19 @@ export function listJobs(options: JobListOptions): JobList {
     }
   };
 
+  // Path and plan files whose schema failed are not in the corpus: named by their file.
+  const listed = new Set([...corpus.paths.map((p) => p.file), ...plans.map((p) => p.file)]);
+  const unreadable = (folder: string) =>
+    [...broken].filter((file) => !listed.has(file) && basename(dirname(file)) === folder && file.endsWith('.yaml'));
   for (const paper of papers) {
+    if (!options.only) {
+      for (const file of unreadable('paths'))
+        skip(basename(file, '.yaml'), paper, PATH_DOCUMENTS, `path file \`${file}\` has errors`);
+      for (const file of unreadable('plans'))
+        skip(basename(file, '.yaml'), paper, PLAN_DOCUMENTS, `plan file \`${file}\` has errors`);
+    }
+    for (const id of brokenIds)
+      skip(id, paper, ['facilitator-guide', 'participant-handout'], `module \`${id}\` has errors`);
     for (const module of selected) {
       add(
         module.id,
@@ -132,7 +164,12 @@ export function listJobs(options: JobListOptions): JobList {
     if (options.only) continue;
     for (const path of corpus.paths) {
       const members = path.modules.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
-      if (members.length !== path.modules.length) continue; // a broken module: its path waits for the fix
+      if (members.length !== path.modules.length) {
+        // A broken module: its path waits for the fix.
+        const missing = path.modules.filter((id) => !byId.has(id));
+        skip(path.id, paper, PATH_DOCUMENTS, membersBroken(missing));
+        continue;
+      }
       const updated =
         members
           .map((m) => m.frontmatter.updated)
@@ -164,8 +201,15 @@ export function listJobs(options: JobListOptions): JobList {
     }
     for (const checked of plans) {
       // A plan with errors (a missing module, a day that overruns) is not printed.
-      if (broken.has(checked.file) || checked.schedule.problems.length) continue;
-      if (!checked.plan.days.every((d) => d.modules.every((id) => byId.has(id)))) continue;
+      if (broken.has(checked.file) || checked.schedule.problems.length) {
+        skip(checked.plan.id, paper, PLAN_DOCUMENTS, `plan \`${checked.plan.id}\` has errors`);
+        continue;
+      }
+      const missing = [...new Set(checked.plan.days.flatMap((d) => d.modules))].filter((id) => !byId.has(id));
+      if (missing.length) {
+        skip(checked.plan.id, paper, PLAN_DOCUMENTS, membersBroken(missing));
+        continue;
+      }
       const data = planData(checked, byId, paper);
       add(checked.plan.id, paper, 'day-plan', data, data.plan.updated);
       add(checked.plan.id, paper, 'participant-agenda', data, data.plan.updated);

@@ -17,7 +17,7 @@ export interface CatalogueEntry {
    * keep facilitator material out of learner and participant outputs, `engine` for checks
    * without which nothing else can be checked. Undefined: configurable.
    */
-  locked?: 'audience' | 'engine';
+  locked?: 'audience' | 'engine' | 'security';
   /** Has `test/fixtures/<id>/{ok,not-ok}.md` and a worked example in the author guide. */
   fixtures: boolean;
 }
@@ -56,8 +56,20 @@ const ENGINE: readonly Omit<CatalogueEntry, 'kind' | 'severity' | 'locked'>[] = 
   },
   {
     id: 'file-too-large',
-    summary: 'A module file is at most 2 MB.',
-    why: 'Larger files are authoring accidents and slow every build.',
+    summary: 'A course file is at most 2 MB (checked before it is read).',
+    why: 'Larger files are authoring accidents; reading them would slow or stop every build.',
+    fixtures: false,
+  },
+  {
+    id: 'file-encoding',
+    summary: 'Every course file is UTF-8 text.',
+    why: 'Bytes in another encoding turn into `�` on every page and in every printed copy.',
+    fixtures: false,
+  },
+  {
+    id: 'unreadable-file',
+    summary: 'Course folders hold files, and `modules/`, `paths/`, `glossary/` and `plans/` are folders.',
+    why: 'A folder named like a module, a broken link or a file where a folder belongs cannot be checked.',
     fixtures: false,
   },
   {
@@ -75,6 +87,9 @@ const ENGINE: readonly Omit<CatalogueEntry, 'kind' | 'severity' | 'locked'>[] = 
  */
 export const AUDIENCE_GUARDS: ReadonlySet<string> = new Set(['no-unknown-directive', 'no-unclosed-directive']);
 
+/** Rules that keep files outside the course from being read or published: never lowered either. */
+export const SECURITY_GUARDS: ReadonlySet<string> = new Set(['no-link-outside-course']);
+
 /** Every id a diagnostic can carry, with its default severity and documentation. */
 export const catalogue: readonly CatalogueEntry[] = [
   ...ENGINE.map((e): CatalogueEntry => ({ ...e, kind: 'engine', severity: 'error', locked: 'engine' })),
@@ -86,6 +101,7 @@ export const catalogue: readonly CatalogueEntry[] = [
     why: r.why,
     fixtures: true,
     ...(AUDIENCE_GUARDS.has(r.id) ? { locked: 'audience' as const } : {}),
+    ...(SECURITY_GUARDS.has(r.id) ? { locked: 'security' as const } : {}),
   })),
   ...Object.entries(PLAN_RULES).map(([id, r]): CatalogueEntry => ({
     id,

@@ -27,6 +27,13 @@ export type Config = z.output<typeof ConfigSchema>;
 export type RuleSetting = Severity | 'off';
 
 const SETTINGS = ['error', 'warning', 'off'] as const;
+
+/** Why a locked check cannot be lowered, by the kind of lock. */
+const LOCK_REASONS = {
+  audience: 'this rule keeps facilitator material out of learner and participant outputs',
+  engine: 'nothing else can be checked when this check fails',
+  security: 'this rule keeps files outside the course from being read or published',
+} as const;
 const KEYS = ['$schema', 'rules', 'repository'];
 
 /** What jsonc-parser's error codes mean, in the author's words. */
@@ -196,7 +203,7 @@ function checkRules(
     if (entry.locked && setting !== 'error') {
       report(
         value,
-        `Unexpected \`${setting}\` for \`${id}\`, expected \`error\`: ${entry.locked === 'audience' ? 'this rule keeps facilitator material out of learner and participant outputs' : 'nothing else can be checked when this check fails'}, so it cannot be lowered`,
+        `Unexpected \`${setting}\` for \`${id}\`, expected \`error\`: ${LOCK_REASONS[entry.locked]}, so it cannot be lowered`,
         `Remove \`"${id}"\` from \`rules\`, and fix what it reports instead.`,
       );
       continue;

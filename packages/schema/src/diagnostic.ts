@@ -26,6 +26,21 @@ export interface Diagnostic extends Place {
   causes?: Cause[];
 }
 
+/** Most causes one diagnostic lists; the rest are counted ("and 9 more"), so output stays bounded. */
+export const MAX_CAUSES = 3;
+
+/**
+ * At most `MAX_CAUSES` causes, then one line that counts the rest at the place of the first of
+ * them. `total` is how many there are in all when the caller built only the first few (so that
+ * a thousand duplicates cost a thousand steps, not a million).
+ */
+export function limitCauses(causes: readonly Cause[], total = causes.length): Cause[] {
+  if (total <= MAX_CAUSES) return [...causes];
+  const shown = causes.slice(0, MAX_CAUSES);
+  const next = causes[MAX_CAUSES] ?? causes.at(-1)!;
+  return [...shown, { ...next, message: `and ${total - MAX_CAUSES} more` }];
+}
+
 /** Where each rule's documentation lives: the author guide, anchored by rule id. */
 export function docsUrl(ruleId: string): string {
   return `content/README.md#${ruleId}`;

@@ -15,7 +15,14 @@ export { METHOD_LABEL } from './views/labels.ts';
 export { renderView, type RenderedModule, type RenderOptions, type SegmentSummary } from './serialise/html.ts';
 export * from './json-schema.ts';
 export { rules } from './rules/index.ts';
-export { catalogue, catalogueEntry, AUDIENCE_GUARDS, type CatalogueEntry, type CheckKind } from './catalogue.ts';
+export {
+  catalogue,
+  catalogueEntry,
+  AUDIENCE_GUARDS,
+  SECURITY_GUARDS,
+  type CatalogueEntry,
+  type CheckKind,
+} from './catalogue.ts';
 export { NESTING_LIMIT } from './rules/nesting-depth.ts';
 export { PRINTABLE_SCRIPTS } from './rules/no-unsupported-script.ts';
 export { termKey } from './rules/glossary-term-defined.ts';

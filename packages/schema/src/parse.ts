@@ -7,14 +7,13 @@ import { explainYamlErrors, lintYamlText, type YamlProblem } from './yaml-errors
 
 export { parseWithRemark, parseWithSatteri, type MarkdownParser } from './markdown.ts';
 
-/** Largest frontmatter we parse, in characters: anything bigger is an authoring accident. */
-export const MAX_FRONTMATTER_CHARS = 64 * 1024;
-/** Largest module file we parse, in characters. */
-export const MAX_FILE_CHARS = 2 * 1024 * 1024;
+import { MAX_FILE_BYTES, MAX_FRONTMATTER_CHARS, MAX_YAML_DEPTH } from './limits.ts';
+
+export { MAX_FRONTMATTER_CHARS } from './limits.ts';
+/** Largest module text parsed, in characters (a file is also checked in bytes before it is read). */
+export const MAX_FILE_CHARS = MAX_FILE_BYTES;
 /** How many alias expansions a frontmatter may cause before we stop (alias bombs). */
 const MAX_ALIAS_COUNT = 50;
-/** Deepest nesting of YAML collections we accept. */
-const MAX_YAML_DEPTH = 32;
 
 /** The frontmatter block of a file, with what is needed to place problems in it. */
 export interface FrontmatterBlock {

@@ -1,6 +1,6 @@
 import type { Node } from 'unist';
 import type { Cause, Diagnostic, Place, Severity } from './diagnostic.ts';
-import { docsUrl } from './diagnostic.ts';
+import { docsUrl, limitCauses } from './diagnostic.ts';
 import type { ModuleBody } from './model.ts';
 import type { FrontmatterBlock, ParsedFile } from './parse.ts';
 import type { Frontmatter } from './schemas/module.ts';
@@ -30,11 +30,16 @@ export interface Corpus {
   paths: (LearningPath & { file: string })[];
   /** Does a file exist, relative to the content root? (images) */
   exists: (relativeToContent: string) => boolean;
+  /** Does the path exist and resolve, through a symbolic link, outside the content folder? */
+  outside: (relativeToContent: string) => boolean;
 }
 
 export interface ReportOptions {
   hint?: string;
+  /** Second places; only the first few are listed (see `limitCauses`). */
   causes?: Cause[];
+  /** How many causes there are in all, when `causes` holds only the first few. */
+  totalCauses?: number;
 }
 
 /** What a rule gets: the file under check, the whole corpus, and a reporter. */
@@ -92,7 +97,7 @@ export function makeDiagnostic(
     message,
     ...(options.hint ? { hint: options.hint } : {}),
     url: docsUrl(rule.id),
-    ...(options.causes?.length ? { causes: options.causes } : {}),
+    ...(options.causes?.length ? { causes: limitCauses(options.causes, options.totalCauses) } : {}),
   };
 }
 
@@ -134,7 +139,10 @@ export function indexOf(corpus: Corpus): CorpusIndex {
     const byId = new Map<string, ModuleFile[]>();
     for (const m of corpus.modules) {
       const id = m.raw?.id;
-      if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), m]);
+      if (typeof id !== 'string') continue;
+      const same = byId.get(id);
+      if (same) same.push(m);
+      else byId.set(id, [m]);
     }
     index = { ids, prerequisites, byName: new Map(corpus.modules.map((m) => [m.name, m])), byId };
     indexes.set(corpus, index);

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { catalogueEntry } from './catalogue.ts';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig, type Config, type RuleSetting } from './config.ts';
 import { compareDiagnostics, docsUrl, type Cause, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import type { Module } from './model.ts';
@@ -16,6 +16,7 @@ import { PathSchema, type LearningPath } from './schemas/path.ts';
 import { placeOf } from './yaml-place.ts';
 import { checkPlans, type CheckedPlan } from './plans.ts';
 import { suggest } from './suggest.ts';
+import { resolvesOutside, SourceReader } from './read-source.ts';
 
 export interface ValidateOptions {
   /** Where paths in diagnostics are relative to (default: the current directory). */
@@ -42,11 +43,12 @@ export interface ValidationResult {
   unread: string[];
 }
 
+/** Entries of a content folder named `*<extension>`, whatever they are: the reader checks each. */
 function listFiles(dir: string, extension: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(extension) && !e.name.startsWith('.'))
-    .map((e) => join(dir, e.name))
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(extension) && !name.startsWith('.'))
+    .map((name) => join(dir, name))
     .sort();
 }
 
@@ -78,12 +80,14 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
   const root = resolve(contentDir);
   const cwd = options.cwd ?? process.cwd();
   const display = (file: string) => relative(cwd, file) || file;
+  const reader = new SourceReader(root, display);
   const read = (dir: string, ext: string): SourceText[] =>
-    listFiles(join(root, dir), ext).map((path) => ({
-      file: display(path),
-      name: basename(path, ext),
-      text: readFileSync(path, 'utf8'),
-    }));
+    reader.folder(dir).flatMap((folder) =>
+      listFiles(folder, ext).flatMap((path) => {
+        const text = reader.file(path);
+        return text === undefined ? [] : [{ file: display(path), name: basename(path, ext), text }];
+      }),
+    );
   return buildCorpus(
     {
       root,
@@ -91,6 +95,7 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
       glossary: read('glossary', '.yaml'),
       paths: read('paths', '.yaml'),
       plans: read('plans', '.yaml'),
+      refused: reader.refused,
     },
     options.parser,
   );
@@ -213,11 +218,19 @@ function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFil
 
 /** Builds a corpus from texts in memory (the folder reader and tests both use this). */
 export function buildCorpus(
-  sources: { root: string; modules: SourceText[]; glossary?: SourceText[]; paths?: SourceText[]; plans?: SourceText[] },
+  sources: {
+    root: string;
+    modules: SourceText[];
+    glossary?: SourceText[];
+    paths?: SourceText[];
+    plans?: SourceText[];
+    /** Files (or folders) not read, each with the diagnostic that says why (see `SourceReader`). */
+    refused?: Diagnostic[];
+  },
   parser: MarkdownParser = parseWithSatteri,
 ) {
   const root = sources.root;
-  const preDiagnostics: Diagnostic[] = [];
+  const preDiagnostics: Diagnostic[] = [...(sources.refused ?? [])];
 
   const modules: ModuleFile[] = sources.modules.map((source) => readModule(source, parser));
 
@@ -233,6 +246,7 @@ export function buildCorpus(
     glossaryIndex,
     paths,
     exists: (p) => existsSync(join(root, p)),
+    outside: (p) => resolvesOutside(root, join(root, p)),
   };
   const planFiles = sources.plans ?? [];
   const texts = new Map(
@@ -240,7 +254,8 @@ export function buildCorpus(
       list.map((s): [string, string] => [s.file, s.text.charCodeAt(0) === 0xfeff ? s.text.slice(1) : s.text]),
     ),
   );
-  const sourceFiles = new Set(texts.keys());
+  // A refused file was looked at (its diagnostic says why it was not read): never "not checked".
+  const sourceFiles = new Set([...texts.keys(), ...(sources.refused ?? []).map((d) => d.file)]);
   return {
     corpus,
     planFiles,
@@ -318,6 +333,74 @@ function runRules(
   }
 }
 
+/** How the configuration sets each check: its setting, its severity, whether it runs. */
+interface Settings {
+  setting: (id: string) => RuleSetting | undefined;
+  severityOf: (rule: { id: string; severity: Diagnostic['severity'] }) => Diagnostic['severity'];
+  enabled: (id: string) => boolean;
+}
+
+/** Every diagnostic of one module: its syntax problems, its frontmatter schema, then its rules. */
+function checkOneModule(
+  module: ModuleFile,
+  corpus: Corpus,
+  ruleList: readonly Rule[],
+  { setting, severityOf, enabled }: Settings,
+  diagnostics: Diagnostic[],
+): void {
+  const { parsed } = module;
+  for (const d of parsed.diagnostics)
+    if (enabled(d.ruleId))
+      diagnostics.push({ ...d, severity: setting(d.ruleId) === 'warning' ? 'warning' : d.severity });
+  const fm = parsed.frontmatter;
+  const issues = (module as ModuleFile & { schemaIssues: z.core.$ZodIssue[] }).schemaIssues;
+  if (fm && issues.length && enabled('frontmatter-schema')) {
+    const severity = severityOf({ id: 'frontmatter-schema', severity: 'error' });
+    for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys))
+      diagnostics.push({ ...d, severity: severity });
+  }
+  if (fm && fm.data !== undefined && fm.data !== null && !module.raw) {
+    const { exact: _e, ...place } = placeOf(fm, []);
+    diagnostics.push({
+      file: module.file,
+      ...place,
+      severity: 'error',
+      ruleId: 'frontmatter-schema',
+      message: `Unexpected frontmatter that is ${Array.isArray(fm.data) ? 'a list' : `the value \`${JSON.stringify(fm.data)}\``}, expected \`key: value\` lines`,
+      hint: 'Write the frontmatter as keys and values, one per line: `id: my-module`, `title: …`.',
+      url: docsUrl('frontmatter-schema'),
+    });
+  }
+  // A file whose frontmatter cannot be read gets only its syntax errors (no cascade).
+  if (!fm || fm.data === undefined || !module.raw) return;
+
+  runRules(module, corpus, ruleList, severityOf, enabled, diagnostics);
+}
+
+/**
+ * When only some files are checked, a plan among them that cannot schedule a broken module
+ * (outside the files named) still fails the run: the module's first error is reported, and the
+ * plan's place becomes its cause. Never "no problems" for a plan that cannot be printed.
+ */
+function blockingErrors(
+  corpus: Corpus,
+  blocked: ReadonlyMap<string, Cause[]>,
+  only: readonly string[],
+  checkModule: (module: ModuleFile, out: Diagnostic[]) => void,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [id, causes] of blocked) {
+    if (!causes.some((c) => only.includes(c.file))) continue;
+    const module = corpus.modules.find((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name) === id);
+    if (!module || only.includes(module.file)) continue;
+    const found: Diagnostic[] = [];
+    checkModule(module, found);
+    const first = found.filter((d) => d.severity === 'error').sort(compareDiagnostics)[0];
+    if (first) out.push(first);
+  }
+  return out;
+}
+
 /** Validates an already-read corpus (see `loadCorpus`, `buildCorpus`). `only` holds display paths. */
 export function validateCorpus(
   loaded: ReturnType<typeof buildCorpus>,
@@ -337,39 +420,13 @@ export function validateCorpus(
     (setting(rule.id) ?? rule.severity) as Diagnostic['severity'];
   const enabled = (id: string) => setting(id) !== 'off';
 
-  for (const module of corpus.modules) {
-    if (only && !only.includes(module.file)) continue;
-    const { parsed } = module;
-    for (const d of parsed.diagnostics)
-      if (enabled(d.ruleId))
-        diagnostics.push({ ...d, severity: setting(d.ruleId) === 'warning' ? 'warning' : d.severity });
-    const fm = parsed.frontmatter;
-    const issues = (module as ModuleFile & { schemaIssues: z.core.$ZodIssue[] }).schemaIssues;
-    if (fm && issues.length && enabled('frontmatter-schema')) {
-      const severity = severityOf({ id: 'frontmatter-schema', severity: 'error' });
-      for (const d of frontmatterDiagnostics(module.file, fm, issues, moduleKnownKeys))
-        diagnostics.push({ ...d, severity: severity });
-    }
-    if (fm && fm.data !== undefined && fm.data !== null && !module.raw) {
-      const { exact: _e, ...place } = placeOf(fm, []);
-      diagnostics.push({
-        file: module.file,
-        ...place,
-        severity: 'error',
-        ruleId: 'frontmatter-schema',
-        message: `Unexpected frontmatter that is ${Array.isArray(fm.data) ? 'a list' : `the value \`${JSON.stringify(fm.data)}\``}, expected \`key: value\` lines`,
-        hint: 'Write the frontmatter as keys and values, one per line: `id: my-module`, `title: …`.',
-        url: docsUrl('frontmatter-schema'),
-      });
-    }
-    // A file whose frontmatter cannot be read gets only its syntax errors (no cascade).
-    if (!fm || fm.data === undefined || !module.raw) continue;
-
-    runRules(module, corpus, ruleList, severityOf, enabled, diagnostics);
-  }
+  const checkModule = (module: ModuleFile, out: Diagnostic[]) =>
+    checkOneModule(module, corpus, ruleList, { setting, severityOf, enabled }, out);
+  for (const module of corpus.modules) if (!only || only.includes(module.file)) checkModule(module, diagnostics);
 
   const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => setting(rule) ?? fallback);
   diagnostics.push(...(only ? checked.diagnostics.filter((d) => only.includes(d.file)) : checked.diagnostics));
+  if (only) diagnostics.push(...blockingErrors(corpus, checked.blocked, only, checkModule));
   attachBlockedPlans(corpus, diagnostics, checked.blocked);
 
   diagnostics.sort(compareDiagnostics);

@@ -11,8 +11,8 @@ const planText = `id: day\ntitle: A day\naudience: frontline\nformat: in-person\
 /** The diagnostics of the rules these tests are about (the bare modules break others too). */
 const WATCHED = /^(yaml-syntax|frontmatter-schema|no-placeholder-text|prerequisite-exists|plan-.*)$/;
 
-function run(brokenExtra: string) {
-  const corpus = buildCorpus({
+function corpusOf(brokenExtra: string) {
+  return buildCorpus({
     root: '/x',
     modules: [
       { file: 'modules/broken.md', name: 'broken', text: moduleText('broken', brokenExtra, [], 'colour: blue\n') },
@@ -20,7 +20,10 @@ function run(brokenExtra: string) {
     ],
     plans: [{ file: 'plans/day.yaml', name: 'day', text: planText }],
   });
-  return validateCorpus(corpus).diagnostics.filter((d) => WATCHED.test(d.ruleId));
+}
+
+function run(brokenExtra: string) {
+  return validateCorpus(corpusOf(brokenExtra)).diagnostics.filter((d) => WATCHED.test(d.ruleId));
 }
 
 describe('recovery after a YAML error', () => {
@@ -52,5 +55,15 @@ describe('recovery after a YAML error', () => {
     const rules = validateCorpus(corpus).diagnostics.map((d) => `${d.file} ${d.ruleId}`);
     expect(rules).not.toContain('modules/fine.md prerequisite-exists');
     expect(rules).toContain('modules/broken.md yaml-syntax');
+  });
+
+  it('reports the broken module behind a plan when only the plan is checked', () => {
+    const found = validateCorpus(corpusOf(''), { only: ['plans/day.yaml'] }).diagnostics;
+    expect(found.map((d) => `${d.file}:${d.line} ${d.severity} ${d.ruleId}`)).toEqual([
+      'modules/broken.md:2 error frontmatter-schema',
+    ]);
+    expect(found[0]?.causes?.map((c) => `${c.file}:${c.line}:${c.column} ${c.message}`)).toEqual([
+      'plans/day.yaml:12:15 plan `day` cannot schedule `broken` until this is fixed',
+    ]);
   });
 });

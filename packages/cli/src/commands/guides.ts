@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { buildGuides } from '@frontline/guides/build';
+import { join, relative, resolve } from 'node:path';
+import { escapeAuthorText } from '@frontline/schema';
+import { buildGuides, checkOutputFolder, OutputFolderError } from '@frontline/guides/build';
 import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../command.ts';
 import { resolveContent } from '../content-root.ts';
@@ -20,6 +21,16 @@ function checkModuleIds(content: string, wanted: readonly string[]): void {
   }
 }
 
+/** `--out` must be a folder the build may replace: never the course, nor a folder of the user's files. */
+function checkOut(out: string, content: string): void {
+  try {
+    checkOutputFolder(out, content);
+  } catch (error) {
+    if (error instanceof OutputFolderError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export const guidesCommand: Command = {
   usage: [
     'Usage: frontline guides [--out <dir>] [--paper a4|letter] [--module <id>]... [--start 09:00] [--content <dir>]',
@@ -29,6 +40,9 @@ export const guidesCommand: Command = {
     '  <path>-facilitator-manual.pdf and <path>-participant-workbook.pdf for every learning path,',
     '  <plan>-day-plan.pdf and <plan>-participant-agenda.pdf for every delivery plan.',
     'Documents whose data and templates have not changed are not typeset again.',
+    'The output folder is replaced as a whole: it holds only what this run wrote. A folder holding',
+    'files Frontline did not write, or one inside the course, is refused (exit 2). Documents not',
+    'written (a module, path or plan with errors) are listed with the reason, and the run exits 1.',
     '',
     'Options:',
     '  --paper a4|letter   paper size (default a4)',
@@ -52,21 +66,28 @@ export const guidesCommand: Command = {
     const content = resolveContent(io.cwd, { dir: String(values.content), given: contentGiven ?? true });
     const only = Array.isArray(values.module) ? values.module.map(String) : undefined;
     if (only) checkModuleIds(content, only);
+    const out = resolve(io.cwd, String(values.out));
+    checkOut(out, content);
     const result = await buildGuides({
       content,
-      out: resolve(io.cwd, String(values.out)),
+      out,
       papers: [paper],
       ...(only ? { only } : {}),
       ...(start ? { start } : {}),
       log: (line) => io.stderr.write(`${line}\n`),
     });
-    if (result.errors > 0) {
+    if (result.skipped.length > 0) {
+      const lines = result.skipped.map((s) => `  ${relative(out, s.file)}: ${s.reason}`);
       io.stderr.write(
-        `Content has errors; run \`frontline validate\` to see them. No guides were written for those modules.\n`,
+        escapeAuthorText(
+          `Not written (${result.skipped.length}):\n${lines.join('\n')}\nContent has errors; run \`frontline validate\` to see them.\n`,
+        ),
       );
       return EXIT.content;
     }
-    io.stdout.write(`Wrote ${result.written} documents to ${String(values.out)}\n`);
+    io.stdout.write(
+      `Wrote ${result.documents.length} documents to ${String(values.out)} (${result.written} typeset, ${result.unchanged} unchanged)\n`,
+    );
     return EXIT.ok;
   },
 };

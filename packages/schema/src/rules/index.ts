@@ -12,6 +12,8 @@ import { rule as imageAltText } from './image-alt-text.ts';
 import { rule as imageExists } from './image-exists.ts';
 import { rule as linksResolve } from './links-resolve.ts';
 import { rule as nestingDepth } from './nesting-depth.ts';
+import { rule as noControlCharacters } from './no-control-characters.ts';
+import { rule as noLinkOutsideCourse } from './no-link-outside-course.ts';
 import { rule as noPlaceholderText } from './no-placeholder-text.ts';
 import { rule as noPredictableAnswers } from './no-predictable-answers.ts';
 import { rule as noScaffoldPrompt } from './no-scaffold-prompt.ts';
@@ -52,6 +54,8 @@ export const rules: readonly Rule[] = [
   imageExists,
   linksResolve,
   nestingDepth,
+  noControlCharacters,
+  noLinkOutsideCourse,
   noPlaceholderText,
   noPredictableAnswers,
   noScaffoldPrompt,

@@ -1,13 +1,13 @@
 import type { Node, Parent } from 'unist';
 import type { Rule } from '../rule.ts';
 
-/**
- * The deepest nesting of lists, block quotes and `:::` blocks inside one another that every
- * output renders. The PDFs are the limit: Typst stops at 15 levels of lists (its limit on nested
- * elements); 10 leaves room for the blocks the guides wrap around author text (a facilitator note,
- * a role card, a path's manual), and no module needs more.
- */
-export const NESTING_LIMIT = 10;
+import { NESTING_LIMIT } from '../limits.ts';
+
+// NESTING_LIMIT: the deepest nesting of lists, block quotes and `:::` blocks inside one another
+// that every output renders. The PDFs are the limit: Typst stops at 15 levels of lists (its limit
+// on nested elements); 10 leaves room for the blocks the guides wrap around author text (a
+// facilitator note, a role card, a path's manual), and no module needs more.
+export { NESTING_LIMIT };
 
 /** Nodes that open a level: each is typeset inside the one around it. */
 const NESTS = new Set(['list', 'blockquote', 'containerDirective']);

@@ -1,11 +1,44 @@
+import type { Element, Nodes as HastNodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { nodesOfType } from '../model.ts';
 import type { Rule } from '../rule.ts';
 
 /** Inline tags authors may use; everything else must be Markdown or a directive. */
 export const ALLOWED_HTML = new Set(['kbd', 'abbr', 'br', 'sub', 'sup']);
 const ALLOWED_ATTRIBUTES = new Set(['title']);
-const TAG = /<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g;
-const ATTRIBUTE = /([^\s=/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/g;
+/** Elements that run code or embed another document. */
+const ACTIVE = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'style',
+  'frame',
+  'frameset',
+  'applet',
+  'base',
+  'meta',
+  'link',
+]);
+
+/** What an HTML snippet holds, read by a real HTML tokenizer (parse5, through hast): its elements in order, and anything else. */
+function contentsOf(html: string): { elements: Element[]; other: boolean } {
+  const elements: Element[] = [];
+  let other = false;
+  const visit = (node: HastNodes) => {
+    if (node.type === 'element') elements.push(node);
+    else if (node.type === 'doctype') other = true;
+    // Comments are dropped when rendering; text between tags is the author's words.
+    if ('children' in node) for (const child of node.children) visit(child);
+    if (node.type === 'element' && node.content) visit(node.content);
+  };
+  visit(fromHtml(html, { fragment: true }));
+  return { elements, other };
+}
+
+/** The attribute names of an element as written (hast names them as DOM properties: `onClick`). */
+const attributesOf = (element: Element) =>
+  Object.keys(element.properties).map((name) => (name === 'className' ? 'class' : name.toLowerCase()));
 
 export const rule: Rule = {
   id: 'no-raw-html',
@@ -14,47 +47,40 @@ export const rule: Rule = {
   why: 'Author text reaches learners’ browsers and printed PDFs: raw HTML can break layouts, hide content or run code.',
   check({ module, report }) {
     for (const { node } of nodesOfType(module.parsed.tree, 'html')) {
-      const value = node.value;
-      if (/^<!--[\s\S]*-->$/.test(value.trim())) continue; // comments are dropped when rendering
-      let found = false;
-      for (const match of value.matchAll(TAG)) {
-        found = true;
-        if (match[1]) continue; // a closing tag: its opening tag was reported
-        const tag = match[2]!.toLowerCase();
-        const attributes = [...(match[3] ?? '').matchAll(ATTRIBUTE)].map((a) => a[1]!.toLowerCase());
-        if (tag === 'script' || tag === 'iframe' || tag === 'object' || tag === 'embed' || tag === 'style') {
-          report(node, `Unexpected \`<${tag}>\`, expected no scripts or embedded content in a module`, {
-            hint: 'Remove it. Modules are text: use Markdown and the Frontline directives.',
-          });
-          break;
-        }
-        const handler = attributes.find((a) => a.startsWith('on'));
-        if (handler) {
-          report(node, `Unexpected event handler \`${handler}\` on \`<${tag}>\`, expected no scripting in a module`, {
-            hint: 'Remove the attribute.',
-          });
-          break;
-        }
-        if (!ALLOWED_HTML.has(tag)) {
-          report(
-            node,
-            `Unexpected raw HTML \`<${tag}>\`, expected Markdown or one of \`<kbd>\`, \`<abbr>\`, \`<br>\`, \`<sub>\`, \`<sup>\``,
-            {
-              hint: 'Use Markdown (`**bold**`, lists, tables) or a directive instead.',
-            },
-          );
-          break;
-        }
-        const extra = attributes.find((a) => !ALLOWED_ATTRIBUTES.has(a));
-        if (extra) {
-          report(node, `Unexpected attribute \`${extra}\` on \`<${tag}>\`, expected at most \`title\``, {
-            hint: 'Remove the attribute.',
-          });
-          break;
-        }
-      }
-      if (!found)
+      const { elements, other } = contentsOf(node.value);
+      const problem = elements.map(problemOf).find((p) => p !== undefined);
+      if (problem) report(node, problem.message, { hint: problem.hint });
+      else if (other)
         report(node, 'Unexpected raw HTML, expected Markdown', { hint: 'Remove the HTML or write it as Markdown.' });
     }
   },
 };
+
+/** What is wrong with one element, if anything. */
+function problemOf(element: Element): { message: string; hint: string } | undefined {
+  const tag = element.tagName.toLowerCase();
+  if (ACTIVE.has(tag))
+    return {
+      message: `Unexpected \`<${tag}>\`, expected no scripts or embedded content in a module`,
+      hint: 'Remove it. Modules are text: use Markdown and the Frontline directives.',
+    };
+  const attributes = attributesOf(element);
+  const handler = attributes.find((a) => a.startsWith('on'));
+  if (handler)
+    return {
+      message: `Unexpected event handler \`${handler}\` on \`<${tag}>\`, expected no scripting in a module`,
+      hint: 'Remove the attribute.',
+    };
+  if (!ALLOWED_HTML.has(tag))
+    return {
+      message: `Unexpected raw HTML \`<${tag}>\`, expected Markdown or one of \`<kbd>\`, \`<abbr>\`, \`<br>\`, \`<sub>\`, \`<sup>\``,
+      hint: 'Use Markdown (`**bold**`, lists, tables) or a directive instead.',
+    };
+  const extra = attributes.find((a) => !ALLOWED_ATTRIBUTES.has(a));
+  if (extra)
+    return {
+      message: `Unexpected attribute \`${extra}\` on \`<${tag}>\`, expected at most \`title\``,
+      hint: 'Remove the attribute.',
+    };
+  return undefined;
+}

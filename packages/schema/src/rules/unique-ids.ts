@@ -1,3 +1,5 @@
+import { FILE_START, MAX_CAUSES } from '../diagnostic.ts';
+import { placeOf } from '../yaml-place.ts';
 import { indexOf, type Rule } from '../rule.ts';
 
 export const rule: Rule = {
@@ -5,14 +7,25 @@ export const rule: Rule = {
   severity: 'error',
   summary: 'No two modules share an id.',
   why: 'Two modules with one id would fight over one page address and one place in every path.',
-  check({ module, corpus, reportAt, placeOf }) {
+  check({ module, corpus, reportAt }) {
     const id = module.raw?.id;
     if (typeof id !== 'string') return;
-    const others = (indexOf(corpus).byId.get(id) ?? []).filter((m) => m !== module);
-    if (others.length === 0) return;
+    const same = indexOf(corpus).byId.get(id) ?? [];
+    if (same.length < 2) return;
+    // Only the modules that will be listed are looked at: linear in the number of duplicates.
+    const others = [];
+    for (const m of same) {
+      if (m !== module) others.push(m);
+      if (others.length > MAX_CAUSES) break;
+    }
     reportAt(['id'], `Unexpected duplicate id \`${id}\`, expected every module id to be unique`, {
       hint: 'Give one of the modules a new id (and rename its file to match).',
-      causes: others.map((m) => ({ file: m.file, ...placeOf(['id']), message: 'same id here' })),
+      causes: others.map((m) => {
+        const fm = m.parsed.frontmatter;
+        const { exact: _exact, ...place } = fm ? placeOf(fm, ['id']) : { exact: false, ...FILE_START };
+        return { file: m.file, ...place, message: 'same id here' };
+      }),
+      totalCauses: same.length - 1,
     });
   },
 };

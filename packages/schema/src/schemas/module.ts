@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TITLE_CHARS } from '../limits.ts';
 
 /** Kebab-case identifier: lower-case words joined by single hyphens. */
 export const KebabId = z
@@ -55,7 +56,7 @@ const IsoDate = z.iso.date().meta({ description: 'Date of the last content chang
 export const FrontmatterSchema = z
   .strictObject({
     id: KebabId.meta({ description: 'The module id: kebab-case, and the same as the file name without `.md`.' }),
-    title: z.string().trim().min(3).max(90).meta({ description: 'The module title as learners see it.' }),
+    title: z.string().trim().min(3).max(MAX_TITLE_CHARS).meta({ description: 'The module title as learners see it.' }),
     summary: z
       .string()
       .trim()
