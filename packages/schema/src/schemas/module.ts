@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MasterySchema } from './mastery.ts';
 
 /** Kebab-case identifier: lower-case words joined by single hyphens. */
 export const KebabId = z
@@ -100,6 +101,7 @@ export const FrontmatterSchema = z
       .array(PreparationSchema)
       .default([])
       .meta({ description: 'Preparation checklist: each item a `task` with a `lead` time.' }),
+    mastery: MasterySchema,
   })
   .meta({
     title: 'Frontline module frontmatter',
