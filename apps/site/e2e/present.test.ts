@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from '@frontline/chromium';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateContent } from '@frontline/schema';
 import { phrasesOf, squash } from '../test/outputs.ts';
-import { axe, launch, watch } from './browser.ts';
+import { axe, launch, watch } from '@frontline/chromium';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
