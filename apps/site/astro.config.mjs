@@ -7,7 +7,6 @@ import { publishDocuments, publishLmsPackages } from './src/course/documents.ts'
 import { deckPrintStyles } from './src/lib/deck-print.mjs';
 
 const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
-const courseSource = fileURLToPath(new URL('./src/course/source.ts', import.meta.url));
 const guidesDist = fileURLToPath(new URL('../../packages/guides/dist/', import.meta.url));
 const lmsOut = fileURLToPath(new URL('../../out/lms/', import.meta.url));
 
@@ -33,10 +32,12 @@ function guides() {
 /**
  * The course packages run as they are in Node (TypeScript with erasable types), with their own
  * dependencies, native parsers included: server bundles import them instead of inlining them.
- * The site's course source (`#course`, src/course/source.ts) is left to Node in every server
- * module graph: one instance for the content loader's, one for the pages'.
+ * The site's course source (`@frontline/site/course`, src/course/source.ts) is left to Node in
+ * every server module graph, the content loader's and the pages', so a build has one instance
+ * of it: the course is read and validated once and the pages render from that reading.
  */
 function externalCoursePackages() {
+  const courseSource = '@frontline/site/course';
   return /** @type {import('vite').Plugin[]} */ ([
     {
       name: 'frontline-external-course-packages',
@@ -49,7 +50,10 @@ function externalCoursePackages() {
       name: 'frontline-external-course-source',
       enforce: 'pre',
       applyToEnvironment: (environment) => environment.name !== 'client',
-      resolveId: (id) => (id === '#course' ? { id: courseSource, external: true } : null),
+      resolveId: (id) => (id === courseSource ? { id, external: true } : null),
+      // The content loader runs in Vite's module runner, which leaves to Node only the bare
+      // package names its environment lists as external.
+      configEnvironment: (name) => (name === 'client' ? undefined : { resolve: { external: [courseSource] } }),
     },
   ]);
 }

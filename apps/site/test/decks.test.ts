@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-// The presenter's deck and its speaker view show the same slides: #course renders each deck
+// The presenter's deck and its speaker view show the same slides: @frontline/site/course renders each deck
 // once per build and hands both pages the same one (and renders again after an invalidation).
 describe('presenter decks', () => {
   it('renders a module or plan deck once, however many pages ask for it', async () => {

@@ -1,9 +1,9 @@
 // The site's one owner of the course: it reads the content folder (validated for the content
 // loader, whose errors stop the build), caches rendered views on disk between builds, and hands
-// each page the view of its reader. Imported as `#course` (package.json "imports"). Astro runs
-// the content loader and the pages in separate module graphs, so a build has two instances of
-// this module: the pages' one parses the course without re-running the rules the loader ran,
-// and only on a cache miss needs the parse at all. No state on globalThis.
+// each page the view of its reader. Imported as `@frontline/site/course` (package.json
+// "exports"), which astro.config.mjs leaves to Node in every server module graph: the content
+// loader and the pages share this one instance, so a build reads and validates the course once.
+// No state on globalThis.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -90,7 +90,8 @@ export function invalidate(): void {
 }
 
 function moduleOf(id: string): { shared: Course; module: Module } {
-  // The loader has validated the course before any page is built.
+  // The content loader has read and validated the course before any page is built; a page
+  // rendered without it (a test importing this module) reads the course without the rules.
   current ??= read(false);
   const shared = current;
   const module = shared.byId.get(id);

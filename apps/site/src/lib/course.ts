@@ -62,4 +62,4 @@ export function url(path: string): string {
   return `${base}${path}`;
 }
 
-export { learnerOnly } from '#course';
+export { learnerOnly } from '@frontline/site/course';

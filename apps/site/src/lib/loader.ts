@@ -1,7 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatPretty } from '@frontline/schema';
 import { clockDays } from '@frontline/guides/data';
-import { contentDir, course, invalidate } from '#course';
+import { contentDir, course, invalidate } from '@frontline/site/course';
 import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from '../course/entries.ts';
 
 /**

@@ -1,8 +1,8 @@
 // The one deck loader of the presenter pages: which decks exist (every module and every
 // delivery plan, in the trainers' build only), and for each its slides and the page it belongs
-// to. The deck and its speaker view share it; the slides are rendered once per build (#course).
+// to. The deck and its speaker view share it; the slides are rendered once per build (@frontline/site/course).
 import { getModules, getPlans, learnerOnly, url } from '../lib/course.ts';
-import { moduleDeck, planDeck, type Deck } from '#course';
+import { moduleDeck, planDeck, type Deck } from '@frontline/site/course';
 
 /** What a presenter page gets: the deck, and the trainers' page it came from. */
 export interface DeckProps {
