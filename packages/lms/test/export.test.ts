@@ -125,6 +125,13 @@ describe('the package page', () => {
     }
   });
 
+  test("a module's images are copied into the package, shown from there, and listed in the manifest", () => {
+    const image = 'images/queue-at-the-till.svg';
+    expect(files.get(image)).toBe(readFileSync(join(FIXTURE, image), 'utf8'));
+    expect(page).toContain(`<img src="${image}" alt="Three people waiting in the queue at a till">`);
+    expect(files.get('imsmanifest.xml')).toContain(`<file href="${image}"/>`);
+  });
+
   test('glossary terms link to the glossary on the page', () => {
     expect(page).toContain('href="#glossary-warm-opening"');
     expect(page).toContain('<dt id="glossary-warm-opening">Warm opening</dt>');

@@ -36,7 +36,7 @@ function bigPage(count: number): string {
     config: { format: 'scorm12', id: 'big', mastery: 1 },
     title: 'Big',
     summary: 'A course with very many checks.',
-    modules: [{ id: 'big', title: 'Big', summary: '', html, questions: [], terms: [] }],
+    modules: [{ id: 'big', title: 'Big', summary: '', html, questions: [], terms: [], images: [] }],
     path: false,
     glossary: [],
   });
