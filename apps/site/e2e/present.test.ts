@@ -168,6 +168,14 @@ describe('presenter decks', () => {
     expect(await speaker.locator('#countdown').textContent()).toMatch(/^\d\d:\d\d$/);
     expect(await speaker.locator('#pace').textContent()).toMatch(/plan/);
     expect(await speaker.locator('#day li.current').count()).toBe(1);
+    // It names the next slide, as the deck titles it.
+    const nextTitle = await page.evaluate(
+      (n) =>
+        document.querySelectorAll('.reveal .slides > section')[n + 1]?.querySelector('h1, h2')?.textContent?.trim(),
+      first,
+    );
+    expect(nextTitle).toBeTruthy();
+    expect(await speaker.locator('#next-title').textContent()).toBe(nextTitle);
     // The speaker view's Next moves the deck.
     await speaker.click('[data-go="next"]');
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toBe(`#/${first + 1}`);
