@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from '@frontline/chromium';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axe, launch, watch } from './browser.ts';
+import { axe, launch, watch } from '@frontline/chromium';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const base = inject('baseUrl');

@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from '@frontline/chromium';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateContent } from '@frontline/schema';
 import { phrasesOf, squash } from '../test/outputs.ts';
-import { axe, launch, watch } from './browser.ts';
+import { axe, launch, watch } from '@frontline/chromium';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -165,6 +168,14 @@ describe('presenter decks', () => {
     expect(await speaker.locator('#countdown').textContent()).toMatch(/^\d\d:\d\d$/);
     expect(await speaker.locator('#pace').textContent()).toMatch(/plan/);
     expect(await speaker.locator('#day li.current').count()).toBe(1);
+    // It names the next slide, as the deck titles it.
+    const nextTitle = await page.evaluate(
+      (n) =>
+        document.querySelectorAll('.reveal .slides > section')[n + 1]?.querySelector('h1, h2')?.textContent?.trim(),
+      first,
+    );
+    expect(nextTitle).toBeTruthy();
+    expect(await speaker.locator('#next-title').textContent()).toBe(nextTitle);
     // The speaker view's Next moves the deck.
     await speaker.click('[data-go="next"]');
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toBe(`#/${first + 1}`);
@@ -173,6 +184,43 @@ describe('presenter decks', () => {
     expect(log.violations).toEqual([]);
     await speaker.close();
     await page.close();
+  });
+
+  /** Prints the page to PDF as Chromium would (the page's own page size); its text and page count (poppler). */
+  async function printed(page: Page): Promise<{ text: string; pages: number }> {
+    const file = join(mkdtempSync(join(tmpdir(), 'frontline-deck-')), 'deck.pdf');
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    return { text, pages };
+  }
+
+  it('prints a real PDF of ?print-pdf: one page per slide, every segment title, no notes; with notes on request', async () => {
+    const deck = decks[0]!;
+    const { page } = await open(`${deck.path}?print-pdf`);
+    await page.waitForSelector('.reveal.ready');
+    await expect.poll(() => page.locator('.pdf-page').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    const slides = await page.locator('.pdf-page').count();
+    const pdf = await printed(page);
+    expect(pdf.pages).toBe(slides);
+    const text = squash(pdf.text);
+    for (const title of deck.segments) expect(text, title).toContain(squash(title));
+    for (const phrase of deck.secret) expect(text, phrase.text).not.toContain(phrase.key);
+    await page.close();
+
+    const withNotes = await open(`${deck.path}?print-pdf&showNotes=separate-page`);
+    await withNotes.page.waitForSelector('.reveal.ready');
+    // reveal.js prints each slide's notes on a page of their own after it.
+    await expect
+      .poll(() => withNotes.page.locator('.speaker-notes-pdf').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const notesPdf = await printed(withNotes.page);
+    expect(notesPdf.pages).toBeGreaterThan(slides);
+    const notes = squash(notesPdf.text);
+    const shown = deck.secret.filter((phrase) => notes.includes(phrase.key));
+    // Most facilitator text is printed with the notes (a phrase broken across a PDF line may not match).
+    expect(shown.length).toBeGreaterThan(deck.secret.length / 2);
+    await withNotes.page.close();
   });
 
   it('prints one slide per page with ?print-pdf, and a handout without notes or answers', async () => {

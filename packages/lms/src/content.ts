@@ -1,13 +1,14 @@
 /**
- * The one place that turns the course model into what a package shows: the learner view's
- * HTML, adapted for a self-contained page. When the schema package grows an LMS view, this
- * file is the only one to switch over.
+ * The one place that turns the course model into what a package shows: the LMS view of a
+ * module (@frontline/schema: no facilitator material, no role briefs, no answers as text),
+ * rendered as HTML and fitted to a self-contained page. Audience is decided by the view; this
+ * file only adds what the runtime needs and points links and images into the package.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
-import { learnerView, renderView, type Module } from '@frontline/schema';
+import { lmsView, renderView, type LmsView, type Module } from '@frontline/schema';
 
 /** A knowledge-check question as the runtime reports it. */
 export interface PackageQuestion {
@@ -20,11 +21,21 @@ export interface PackageContent {
   id: string;
   title: string;
   summary: string;
-  /** Body HTML (sanitised by the learner view, then adapted here). */
+  /** Body HTML (the LMS view, sanitised by the serialiser, then fitted to the package here). */
   html: string;
   questions: PackageQuestion[];
   /** Glossary ids the body links to, in first-use order. */
   terms: string[];
+  /** Images the body shows: where each is in the package (`images/<file>`) and in the content folder. */
+  images: PackageImage[];
+}
+
+/** An image of a module, copied into the package. */
+export interface PackageImage {
+  /** Path in the package. */
+  path: string;
+  /** The module's own link to it, relative to the module file (`../images/<file>`). */
+  source: string;
 }
 
 /**
@@ -61,32 +72,42 @@ function replace(
   tree.children = children;
 }
 
+const element = (tagName: string, properties: Element['properties'], value?: string): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children: value === undefined ? [] : [{ type: 'text', value }],
+});
+
+/** A module's image link (`../images/<file>`, as the format asks) as a path in the package, or nothing. */
+function packagedImage(src: string): string | undefined {
+  const file = /^(?:\.\.\/)?images\/([^?#]+)$/.exec(src)?.[1];
+  if (!file || file.split('/').some((part) => part === '..' || part === '')) return undefined;
+  return `images/${file}`;
+}
+
 /**
- * Adapts the learner HTML of one module for a package:
- * - each check loses its answer disclosure (`details.answer`: correct options and reasons) and
- *   its options' `data-correct` flags; the fieldset carries a digest of the correct answer
- *   instead, and its "Check answer" button is shown;
- * - role cards (`.role-card`, each brief behind a disclosure) are left out: a package holds no role brief;
+ * Fits the LMS view's HTML to a package page:
+ * - each question gets the digest of its correct options (from the view's answer key), a
+ *   "Check answer" button and a live feedback line;
  * - glossary links point at the glossary on the same page;
  * - links out of the package open in a new window, so the learner's session is not left;
- * - images become their alternative text (a package makes no request outside itself);
+ * - images point at their copy in the package (an image from elsewhere becomes its alt text:
+ *   a package makes no request outside itself);
  * - headings move down `shift` levels (a path page puts each module under its own heading).
  */
-function adapt(html: string, shift: number): { html: string; questions: PackageQuestion[] } {
+function adapt(html: string, view: LmsView, shift: number) {
   const tree = fromHtml(html, { fragment: true });
   const questions: PackageQuestion[] = [];
   for (const fieldset of selectAll('fieldset.question', tree)) {
     const id = String(fieldset.properties.dataQuestion ?? '');
-    const inputs = selectAll('input[data-correct]', fieldset);
-    const correct = inputs
-      .filter((input) => input.properties.dataCorrect === 'true')
-      .map((i) => String(i.properties.value));
-    for (const input of inputs) delete input.properties.dataCorrect;
-    fieldset.properties.dataKey = answerDigest(id, correct);
-    for (const button of selectAll('button.check-answer', fieldset)) delete button.properties.hidden;
+    fieldset.properties.dataKey = answerDigest(id, (view.answers.get(id) ?? []).map(String));
+    fieldset.children.push(
+      element('button', { type: 'button', className: ['check-answer'], dataCheck: 'true' }, 'Check answer'),
+      element('p', { className: ['feedback'], ariaLive: 'polite' }),
+    );
     questions.push({ id });
   }
-  replace(tree, new Set(selectAll('details.answer, .role-card', tree)), () => []);
   for (const link of selectAll('a[href]', tree)) {
     const href = String(link.properties.href);
     const term = /^\/glossary\/#(.+)$/.exec(href);
@@ -96,13 +117,24 @@ function adapt(html: string, shift: number): { html: string; questions: PackageQ
       link.properties.rel = ['noopener', 'noreferrer'];
     }
   }
-  replace(tree, new Set(selectAll('img', tree)), (img) => [{ type: 'text', value: String(img.properties.alt ?? '') }]);
+  const images: PackageImage[] = [];
+  const outside = new Set<Element>();
+  for (const img of selectAll('img', tree)) {
+    const source = String(img.properties.src ?? '');
+    const path = packagedImage(source);
+    if (!path) outside.add(img);
+    else {
+      img.properties.src = path;
+      if (!images.some((i) => i.path === path)) images.push({ path, source });
+    }
+  }
+  replace(tree, outside, (img) => [{ type: 'text', value: String(img.properties.alt ?? '') }]);
   if (shift > 0)
     for (const heading of selectAll('h1, h2, h3, h4, h5, h6', tree)) {
       const level = Math.min(6, Number(heading.tagName[1]) + shift);
       heading.tagName = `h${level}`;
     }
-  return { html: toHtml(tree), questions };
+  return { html: toHtml(tree), questions, images };
 }
 
 /**
@@ -110,8 +142,9 @@ function adapt(html: string, shift: number): { html: string; questions: PackageQ
  * aliases) to its glossary id, as `Corpus.glossaryIndex` does; `shift` moves headings down.
  */
 export function packageContent(module: Module, glossary: ReadonlyMap<string, string>, shift = 0): PackageContent {
-  const rendered = renderView(learnerView(module), { glossary });
-  const { html, questions } = adapt(rendered.html, shift);
+  const view = lmsView(module);
+  const rendered = renderView(view, { glossary });
+  const { html, questions, images } = adapt(rendered.html, view, shift);
   return {
     id: module.id,
     title: module.frontmatter.title,
@@ -119,5 +152,6 @@ export function packageContent(module: Module, glossary: ReadonlyMap<string, str
     html,
     questions,
     terms: rendered.terms,
+    images,
   };
 }

@@ -27,7 +27,11 @@ export interface ExportOptions {
   modules?: readonly string[];
   /** Only these paths. */
   paths?: readonly string[];
-  /** Share of the score needed to pass, 0 to 1 (default 1: every check answered correctly). */
+  /**
+   * Share of the score needed to pass, 0 to 1, for modules and paths whose content sets no
+   * `mastery` (default 1: every check answered correctly). The content's wins over it, and the
+   * LMS's own mastery score over both (the runtime reads it at launch).
+   */
   mastery?: number;
   /** Diagnostics name files relative to this folder (default: the process's). */
   cwd?: string;
@@ -58,6 +62,9 @@ export function parseFormat(value: string): Format {
   );
 }
 
+/** The content's `mastery` (a percentage) as a share of the score, when it sets one. */
+const share = (percent: number | undefined) => (percent === undefined ? undefined : percent / 100);
+
 /** A package's file name: `<id>.<format>.zip`. */
 export const packageName = (id: string, format: Format) => `${id}.${format}.zip`;
 
@@ -87,12 +94,13 @@ export function exportPackages(options: ExportOptions): ExportResult {
   const everything = !options.modules && !options.paths;
   const sources: PackageSource[] = [];
   for (const module of result.modules)
-    if (everything || options.modules?.includes(module.id)) sources.push({ ...moduleSource(module), mastery });
+    if (everything || options.modules?.includes(module.id))
+      sources.push({ ...moduleSource(module), mastery: share(module.frontmatter.mastery) ?? mastery });
   for (const path of result.corpus.paths) {
     if (!everything && !options.paths?.includes(path.id)) continue;
     // Every module of a valid path exists (the validator checks `prerequisite-exists` and path members).
     const members = path.modules.map((id) => byId.get(id)).filter((m) => m !== undefined);
-    sources.push({ ...pathSource(path, members), mastery });
+    sources.push({ ...pathSource(path, members), mastery: share(path.mastery) ?? mastery });
   }
 
   mkdirSync(dirname(options.out), { recursive: true });

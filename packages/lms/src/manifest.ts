@@ -53,32 +53,41 @@ export function schemaFiles(format: Format): PackageFile[] {
 const fileList = (files: readonly string[], indent: string) =>
   files.map((file) => `${indent}<file href="${escapeXml(file)}"/>`).join('\n');
 
-/** `imsmanifest.xml` for SCORM 1.2: one organisation, one SCO. */
-export function scorm12Manifest(input: ManifestInput): string {
+/** What differs between the SCORM 1.2 and 2004 manifests; the rest is IMS content packaging both share. */
+interface ImsDialect {
+  /** Namespace declarations and their schema locations. */
+  namespaces: readonly (readonly [prefix: string, uri: string, schema: string])[];
+  schemaversion: string;
+  /** The SCO attribute's spelling (`adlcp:scormtype` in 1.2, `adlcp:scormType` in 2004). */
+  scormType: string;
+  /** What the item says about passing. */
+  pass: string;
+}
+
+/** An IMS manifest with one organisation whose one item launches one SCO holding every file. */
+function imsManifest(input: ManifestInput, dialect: ImsDialect): string {
   const title = escapeXml(input.title);
-  // adlcp:masteryscore is 0 to 100; the LMS hands it to the SCO as cmi.student_data.mastery_score.
-  const mastery = Math.round(input.mastery * 100);
+  const xmlns = dialect.namespaces.map(([prefix, uri]) => `\n  xmlns${prefix ? `:${prefix}` : ''}="${uri}"`).join('');
+  const locations = dialect.namespaces.map(([, uri, schema]) => `${uri} ${schema}`).join(' ');
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="frontline-${input.id}" version="1.0"
-  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+<manifest identifier="frontline-${input.id}" version="1.0"${xmlns}
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  xsi:schemaLocation="${locations}">
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
+    <schemaversion>${dialect.schemaversion}</schemaversion>
   </metadata>
   <organizations default="frontline-org">
     <organization identifier="frontline-org">
       <title>${title}</title>
       <item identifier="frontline-item" identifierref="frontline-sco" isvisible="true">
         <title>${title}</title>
-        <adlcp:masteryscore>${mastery}</adlcp:masteryscore>
+${dialect.pass}
       </item>
     </organization>
   </organizations>
   <resources>
-    <resource identifier="frontline-sco" type="webcontent" adlcp:scormtype="sco" href="${escapeXml(input.files[0] ?? 'index.html')}">
+    <resource identifier="frontline-sco" type="webcontent" ${dialect.scormType}="sco" href="${escapeXml(input.files[0] ?? 'index.html')}">
 ${fileList(input.files, '      ')}
     </resource>
   </resources>
@@ -86,44 +95,40 @@ ${fileList(input.files, '      ')}
 `;
 }
 
+/** `imsmanifest.xml` for SCORM 1.2: one organisation, one SCO. */
+export function scorm12Manifest(input: ManifestInput): string {
+  return imsManifest(input, {
+    namespaces: [
+      ['', 'http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'imscp_rootv1p1p2.xsd'],
+      ['adlcp', 'http://www.adlnet.org/xsd/adlcp_rootv1p2', 'adlcp_rootv1p2.xsd'],
+    ],
+    schemaversion: '1.2',
+    scormType: 'adlcp:scormtype',
+    // 0 to 100; the LMS hands it to the SCO as cmi.student_data.mastery_score.
+    pass: `        <adlcp:masteryscore>${Math.round(input.mastery * 100)}</adlcp:masteryscore>`,
+  });
+}
+
 /** `imsmanifest.xml` for SCORM 2004 4th edition: one organisation, one SCO, its pass mark as a primary objective. */
 export function scorm2004Manifest(input: ManifestInput): string {
-  const title = escapeXml(input.title);
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="frontline-${input.id}" version="1.0"
-  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
-  xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
-  xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
-  xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
-  </metadata>
-  <organizations default="frontline-org">
-    <organization identifier="frontline-org">
-      <title>${title}</title>
-      <item identifier="frontline-item" identifierref="frontline-sco" isvisible="true">
-        <title>${title}</title>
-        <imsss:sequencing>
+  return imsManifest(input, {
+    namespaces: [
+      ['', 'http://www.imsglobal.org/xsd/imscp_v1p1', 'imscp_v1p1.xsd'],
+      ['adlcp', 'http://www.adlnet.org/xsd/adlcp_v1p3', 'adlcp_v1p3.xsd'],
+      ['adlseq', 'http://www.adlnet.org/xsd/adlseq_v1p3', 'adlseq_v1p3.xsd'],
+      ['adlnav', 'http://www.adlnet.org/xsd/adlnav_v1p3', 'adlnav_v1p3.xsd'],
+      ['imsss', 'http://www.imsglobal.org/xsd/imsss', 'imsss_v1p0.xsd'],
+    ],
+    schemaversion: '2004 4th Edition',
+    scormType: 'adlcp:scormType',
+    pass: `        <imsss:sequencing>
           <imsss:objectives>
             <imsss:primaryObjective objectiveID="frontline-${input.id}-passed" satisfiedByMeasure="true">
               <imsss:minNormalizedMeasure>${input.mastery}</imsss:minNormalizedMeasure>
             </imsss:primaryObjective>
           </imsss:objectives>
-        </imsss:sequencing>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="frontline-sco" type="webcontent" adlcp:scormType="sco" href="${escapeXml(input.files[0] ?? 'index.html')}">
-${fileList(input.files, '      ')}
-    </resource>
-  </resources>
-</manifest>
-`;
+        </imsss:sequencing>`,
+  });
 }
 
 /** The IRI a cmi5 course and its assignable unit are known by. */

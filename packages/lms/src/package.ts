@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Corpus, LearningPath, Module } from '@frontline/schema';
 import { packageContent, type PackageContent } from './content.ts';
 import { cmi5Manifest, schemaFiles, scorm12Manifest, scorm2004Manifest, type ManifestInput } from './manifest.ts';
@@ -52,7 +53,7 @@ const dateOf = (modules: readonly Module[]) =>
 export function packageFiles(
   source: PackageSource,
   format: Format,
-  corpus: Pick<Corpus, 'glossary' | 'glossaryIndex'>,
+  corpus: Pick<Corpus, 'root' | 'glossary' | 'glossaryIndex'>,
 ) {
   const mastery = source.mastery ?? 1;
   const contents: PackageContent[] = source.modules.map((m) =>
@@ -74,7 +75,11 @@ export function packageFiles(
     path: source.path,
     glossary,
   });
-  const files: PackageFile[] = [{ path: 'index.html', data: page }, ...ASSETS];
+  // Images sit at the same place in the package as in the content folder (`images/<file>`).
+  const images = [...new Set(contents.flatMap((c) => c.images.map((i) => i.path)))]
+    .sort()
+    .map((path) => ({ path, data: readFileSync(join(corpus.root, path)) }));
+  const files: PackageFile[] = [{ path: 'index.html', data: page }, ...ASSETS, ...images];
   const input: ManifestInput = {
     id: source.id,
     title: source.title,
@@ -98,7 +103,7 @@ export function packageFiles(
 export function buildPackage(
   source: PackageSource,
   format: Format,
-  corpus: Pick<Corpus, 'glossary' | 'glossaryIndex'>,
+  corpus: Pick<Corpus, 'root' | 'glossary' | 'glossaryIndex'>,
 ): Uint8Array {
   return zipFiles(packageFiles(source, format, corpus).files, dateOf(source.modules));
 }

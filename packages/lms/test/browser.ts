@@ -1,23 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Frame, Page } from '@frontline/chromium';
 import { unzipSync } from 'fflate';
-
-/** Debian's Chromium, or FRONTLINE_CHROMIUM. A missing browser is a failure, never a skip. */
-const CHROMIUM = process.env.FRONTLINE_CHROMIUM ?? '/usr/bin/chromium';
-
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set FRONTLINE_CHROMIUM.`,
-    );
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-}
 
 const require = createRequire(import.meta.url);
 /** scorm-again's browser build (the `require` entry: a script that sets a global constructor). */
@@ -126,28 +112,6 @@ export async function recordLms(page: Page, seed?: unknown): Promise<LmsLog> {
     last: (name) => events.filter((e) => e.name === name).at(-1)?.cmi,
     count: (name) => events.filter((e) => e.name === name).length,
   };
-}
-
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.x A and AA (2.2 included) violations on a page or frame. */
-export async function axe(target: Page | Frame): Promise<string[]> {
-  // evaluate() runs outside the page's Content Security Policy.
-  await target.evaluate(axeSource);
-  return target.evaluate(async () => {
-    const { axe: engine } = window as unknown as {
-      axe: {
-        run: (
-          context: Document,
-          options: object,
-        ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      };
-    };
-    const result = await engine.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 /** The package frame of a host page. */

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Browser } from 'playwright-core';
+import { axe, launch, type Browser } from '@frontline/chromium';
 import { validateContent } from '@frontline/schema';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildPackage, cmi5Iri, moduleSource } from '../src/index.ts';
-import { axe, launch, serve } from './browser.ts';
+import { serve } from './browser.ts';
 import { answer, answerKey, wrongChoice } from './drive.ts';
 import { FIXTURE } from './helpers.ts';
 

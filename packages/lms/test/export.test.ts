@@ -59,6 +59,40 @@ describe('exportPackages', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test("mastery: the content's (module or path) wins over the command's default, in every format's manifest", () => {
+    const content = join(tempDir('mastery'), 'course');
+    cpSync(FIXTURE, content, { recursive: true });
+    const module = join(content, 'modules', 'counter-refunds.md');
+    writeFileSync(
+      module,
+      readFileSync(module, 'utf8').replace('updated: 2026-09-01', 'updated: 2026-09-01\nmastery: 60'),
+    );
+    writeFileSync(
+      join(content, 'paths', 'returns-desk.yaml'),
+      `${readFileSync(join(content, 'paths', 'returns-desk.yaml'), 'utf8')}mastery: 75\n`,
+    );
+    const out = join(tempDir('mastery-out'), 'lms');
+    const manifest = (name: string) => {
+      const files = unzipText(readFileSync(join(out, name)));
+      return (files.get('imsmanifest.xml') ?? files.get('cmi5.xml'))!;
+    };
+    expect(exportPackages({ content, out, format: 'scorm12', mastery: 0.5 }).ok).toBe(true);
+    expect(manifest('counter-refunds.scorm12.zip')).toContain('<adlcp:masteryscore>60</adlcp:masteryscore>');
+    expect(manifest('closing-the-till.scorm12.zip')).toContain('<adlcp:masteryscore>50</adlcp:masteryscore>');
+    expect(manifest('returns-desk.scorm12.zip')).toContain('<adlcp:masteryscore>75</adlcp:masteryscore>');
+    exportPackages({ content, out, format: 'scorm2004', mastery: 0.5 });
+    expect(manifest('counter-refunds.scorm2004.zip')).toMatch(
+      /satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0.6<\/imsss:minNormalizedMeasure>/,
+    );
+    expect(manifest('closing-the-till.scorm2004.zip')).toContain('<imsss:minNormalizedMeasure>0.5<');
+    exportPackages({ content, out, format: 'cmi5' });
+    expect(manifest('returns-desk.cmi5.zip')).toContain('masteryScore="0.75"');
+    expect(manifest('closing-the-till.cmi5.zip')).toContain('masteryScore="1"');
+    // The runtime is told the same pass mark (the LMS's own, when it gives one, wins there).
+    const page = unzipText(readFileSync(join(out, 'counter-refunds.cmi5.zip'))).get('index.html')!;
+    expect(page).toContain('"mastery":0.6');
+  });
+
   test('an unknown id or format is a request error with a suggestion', () => {
     const out = join(tempDir('unknown'), 'lms');
     expect(() => exportPackages({ content: FIXTURE, out, format: 'scorm12', modules: ['counter-refund'] })).toThrow(
@@ -89,6 +123,13 @@ describe('the package page', () => {
         expect(page).toMatch(new RegExp(`href="${ref}" target="_blank" rel="noopener noreferrer"`));
       else expect(files.has(ref), ref).toBe(true);
     }
+  });
+
+  test("a module's images are copied into the package, shown from there, and listed in the manifest", () => {
+    const image = 'images/queue-at-the-till.svg';
+    expect(files.get(image)).toBe(readFileSync(join(FIXTURE, image), 'utf8'));
+    expect(page).toContain(`<img src="${image}" alt="Three people waiting in the queue at a till">`);
+    expect(files.get('imsmanifest.xml')).toContain(`<file href="${image}"/>`);
   });
 
   test('glossary terms link to the glossary on the page', () => {

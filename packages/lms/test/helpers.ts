@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,5 +36,16 @@ export async function validateManifest(files: Map<string, string>) {
     xml: [{ fileName: 'imsmanifest.xml', contents: manifest }],
     schema: [{ fileName: 'driver.xsd', contents: driver }],
     preload,
+  });
+}
+
+/** The cmi5 course structure schema written for these tests from the specification (schemas/). */
+const CMI5_XSD = readFileSync(new URL('../schemas/cmi5-course-structure.xsd', import.meta.url), 'utf8');
+
+/** Validates a cmi5 package's `cmi5.xml` against that schema. */
+export function validateCmi5(files: Map<string, string>) {
+  return validateXML({
+    xml: [{ fileName: 'cmi5.xml', contents: files.get('cmi5.xml') ?? '' }],
+    schema: [{ fileName: 'cmi5-course-structure.xsd', contents: CMI5_XSD }],
   });
 }

@@ -1,7 +1,7 @@
 import { validateContent } from '@frontline/schema';
 import { describe, expect, test } from 'vitest';
 import { buildPackage, moduleSource, pathSource, type Format } from '../src/index.ts';
-import { COURSE, FIXTURE, unzipText, validateManifest } from './helpers.ts';
+import { COURSE, FIXTURE, unzipText, validateCmi5, validateManifest } from './helpers.ts';
 
 const fixture = validateContent(FIXTURE);
 const course = validateContent(COURSE);
@@ -38,6 +38,18 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s manifest', (format) => {
     expect(manifest).toMatch(/href="index\.html">/);
   });
 
+  test('its organisation launches its one resource, whose launch page and every listed file are in the zip', () => {
+    const files = zipOf(course, format, 'frontline-staff');
+    const manifest = files.get('imsmanifest.xml')!;
+    const item = /<item identifier="[^"]+" identifierref="([^"]+)"/.exec(manifest);
+    const resources = [...manifest.matchAll(/<resource identifier="([^"]+)"[^>]* href="([^"]+)"/g)];
+    expect(resources.map((r) => r[1])).toEqual([item?.[1]]);
+    expect(files.has(resources[0]![2]!)).toBe(true);
+    const organizations = /<organizations default="([^"]+)">\s*<organization identifier="([^"]+)"/.exec(manifest);
+    expect(organizations?.[1]).toBe(organizations?.[2]);
+    for (const [, href] of manifest.matchAll(/<file href="([^"]+)"\/>/g)) expect(files.has(href!), href).toBe(true);
+  });
+
   test('a broken manifest fails the schema check (the check can fail)', async () => {
     const files = zipOf(fixture, format, 'counter-refunds');
     files.set('imsmanifest.xml', files.get('imsmanifest.xml')!.replace(/<organizations /, '<organisations '));
@@ -70,4 +82,32 @@ test('cmi5 package has cmi5.xml with one AU launching index.html, and no imsmani
   expect(xml).toContain('<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">');
   expect(xml).toContain('<au id="urn:frontline:au:returns-desk" moveOn="CompletedAndPassed" masteryScore="1"');
   expect(xml).toContain('<url>index.html</url>');
+});
+
+describe('cmi5 course structure', () => {
+  test.each([
+    ['fixture module', fixture, 'counter-refunds'],
+    ['fixture path', fixture, 'returns-desk'],
+    ['course module', course, 'unwinnable-contacts'],
+    ['course path', course, 'frontline-staff'],
+  ])(
+    '%s is valid against the course structure schema written from the cmi5 specification',
+    async (_name, result, id) => {
+      const outcome = await validateCmi5(zipOf(result, 'cmi5', id));
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.valid).toBe(true);
+    },
+  );
+
+  test.each([
+    ['an unknown moveOn', (xml: string) => xml.replace('moveOn="CompletedAndPassed"', 'moveOn="Whenever"')],
+    ['a mastery score over 1', (xml: string) => xml.replace(/masteryScore="[^"]+"/, 'masteryScore="80"')],
+    ['an AU without a url', (xml: string) => xml.replace(/<url>[^<]*<\/url>/, '')],
+    ['a course without a title', (xml: string) => xml.replace(/<title>.*?<\/title>/, '')],
+    ['two AUs with one id', (xml: string) => xml.replace(/(<au [\s\S]*<\/au>)/, '$1\n$1')],
+  ])('rejects %s (the check can fail)', async (_name, edit) => {
+    const files = zipOf(fixture, 'cmi5', 'counter-refunds');
+    files.set('cmi5.xml', edit(files.get('cmi5.xml')!));
+    expect((await validateCmi5(files)).valid).toBe(false);
+  });
 });

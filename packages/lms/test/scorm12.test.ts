@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
+import { axe, launch, type Browser } from '@frontline/chromium';
 import { validateContent } from '@frontline/schema';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answerDigest, buildPackage, moduleSource } from '../src/index.ts';
 import { renderPage } from '../src/page.ts';
-import { axe, hostPage, launch, packageFrame, recordLms, serve } from './browser.ts';
+import { hostPage, packageFrame, recordLms, serve } from './browser.ts';
 import { answer, answerKey, wrongChoice } from './drive.ts';
 import { FIXTURE, tempDir } from './helpers.ts';
 
@@ -36,7 +36,7 @@ function bigPage(count: number): string {
     config: { format: 'scorm12', id: 'big', mastery: 1 },
     title: 'Big',
     summary: 'A course with very many checks.',
-    modules: [{ id: 'big', title: 'Big', summary: '', html, questions: [], terms: [] }],
+    modules: [{ id: 'big', title: 'Big', summary: '', html, questions: [], terms: [], images: [] }],
     path: false,
     glossary: [],
   });

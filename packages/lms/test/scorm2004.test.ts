@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
+import { axe, launch, type Browser } from '@frontline/chromium';
 import { validateContent } from '@frontline/schema';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildPackage, pathSource } from '../src/index.ts';
-import { axe, hostPage, launch, packageFrame, recordLms, serve } from './browser.ts';
+import { hostPage, packageFrame, recordLms, serve } from './browser.ts';
 import { answer, answerKey, wrongChoice } from './drive.ts';
 import { FIXTURE } from './helpers.ts';
 

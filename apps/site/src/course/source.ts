@@ -86,6 +86,7 @@ export function course(): ValidationResult {
 /** Forgets the read (a file changed under `astro dev`); the next use reads again. */
 export function invalidate(): void {
   current = undefined;
+  decks.clear();
 }
 
 function moduleOf(id: string): { shared: Course; module: Module } {
@@ -129,21 +130,35 @@ export interface Deck {
   html: string;
 }
 
-/** The presenter's deck of a module: the trainers' build only. */
-export function moduleDeck(id: string): Deck {
+/**
+ * Decks rendered in this build, by `module:<id>` or `plan:<id>`: a deck page and its speaker
+ * view show the same slides, and rendering them once serves both. Cleared with the read.
+ */
+const decks = new Map<string, Deck>();
+
+function deckOf(key: string, make: (shared: Course) => PresenterView): Deck {
   if (learnerOnly) throw new Error('The learner build has no presenter decks.');
-  const { shared, module } = moduleOf(id);
-  const view = presenterView(module);
-  return { view, html: renderSlides(view, { glossary: shared.result.corpus.glossaryIndex }) };
+  const known = decks.get(key);
+  if (known) return known;
+  // The loader has validated the course before any page is built.
+  current ??= read(false);
+  const shared = current;
+  const view = make(shared);
+  const deck = { view, html: renderSlides(view, { glossary: shared.result.corpus.glossaryIndex }) };
+  decks.set(key, deck);
+  return deck;
+}
+
+/** The presenter's deck of a module, rendered once per build: the trainers' build only. */
+export function moduleDeck(id: string): Deck {
+  return deckOf(`module:${id}`, () => presenterView(moduleOf(id).module));
 }
 
 /** The presenter's deck of a delivery plan, its days by the clock: the trainers' build only. */
 export function planDeck(id: string): Deck {
-  if (learnerOnly) throw new Error('The learner build has no presenter decks.');
-  current ??= read(false);
-  const shared = current;
-  const checked = shared.result.plans.find((p) => p.plan.id === id);
-  if (!checked) throw new Error(`Plan "${id}" is not in the content folder ${contentDir}.`);
-  const view = planPresenterView(checked, shared.byId);
-  return { view, html: renderSlides(view, { glossary: shared.result.corpus.glossaryIndex }) };
+  return deckOf(`plan:${id}`, (shared) => {
+    const checked = shared.result.plans.find((p) => p.plan.id === id);
+    if (!checked) throw new Error(`Plan "${id}" is not in the content folder ${contentDir}.`);
+    return planPresenterView(checked, shared.byId);
+  });
 }

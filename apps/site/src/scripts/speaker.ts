@@ -59,6 +59,12 @@ function show(slide: number): void {
   });
   const number = $('#slide-number');
   if (number) number.textContent = String(slide + 1);
+  // What comes next, so the trainer can lead into it.
+  const next = $('#next-title');
+  if (next) {
+    const heading = slides[slide + 1]?.querySelector('h1, h2')?.textContent?.trim();
+    next.textContent = slide + 1 >= slides.length ? 'none, this is the last' : heading || `slide ${slide + 2}`;
+  }
   const item = Number(slides[slide]?.dataset.item ?? 0);
   if (item !== current) {
     items[current]?.element.classList.remove('current');

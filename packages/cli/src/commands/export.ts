@@ -17,8 +17,8 @@ export const exportCommand: Command = {
     '  --format      scorm12 (default), scorm2004 or cmi5',
     '  --module <id> only this module (repeat for several)',
     '  --path <id>   only this learning path: one package holding its modules in order',
-    '  --mastery <percent>  score needed to pass, 0 to 100 (default 100: every check correct);',
-    "                the LMS's own mastery score, when it sets one, wins",
+    '  --mastery <percent>  score needed to pass, 0 to 100 (default 100: every check correct),',
+    "                for modules and paths whose content sets no `mastery`; the LMS's own wins over both",
   ].join('\n'),
   options: {
     format: { type: 'string', default: 'scorm12' },

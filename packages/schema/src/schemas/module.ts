@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_TITLE_CHARS } from '../limits.ts';
+import { MasterySchema } from './mastery.ts';
 
 /** Kebab-case identifier: lower-case words joined by single hyphens. */
 export const KebabId = z
@@ -101,6 +102,7 @@ export const FrontmatterSchema = z
       .array(PreparationSchema)
       .default([])
       .meta({ description: 'Preparation checklist: each item a `task` with a `lead` time.' }),
+    mastery: MasterySchema,
   })
   .meta({
     title: 'Frontline module frontmatter',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MasterySchema } from './mastery.ts';
 import { AudienceSchema, KebabId } from './module.ts';
 import { MAX_TITLE_CHARS } from '../limits.ts';
 
@@ -11,6 +12,7 @@ export const PathSchema = z
     audience: AudienceSchema,
     order: z.int().min(1).meta({ description: 'Position among the paths on the home page (1 comes first).' }),
     modules: z.array(KebabId).min(1).meta({ description: 'Module ids in the order learners take them.' }),
+    mastery: MasterySchema,
   })
   .meta({ title: 'Frontline learning path' });
 

@@ -1,0 +1,23 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// The presenter's deck and its speaker view show the same slides: @frontline/site/course renders each deck
+// once per build and hands both pages the same one (and renders again after an invalidation).
+describe('presenter decks', () => {
+  it('renders a module or plan deck once, however many pages ask for it', async () => {
+    const schema = await import('@frontline/schema');
+    const render = vi.fn(schema.renderSlides);
+    vi.doMock('@frontline/schema', () => ({ ...schema, renderSlides: render }));
+    const course = await import('../src/course/source.ts');
+    const [module] = course.course().modules;
+    const [plan] = course.course().plans;
+    expect(module && plan).toBeTruthy();
+    const deck = course.moduleDeck(module!.id);
+    expect(course.moduleDeck(module!.id)).toBe(deck);
+    expect(course.planDeck(plan!.plan.id)).toBe(course.planDeck(plan!.plan.id));
+    expect(render).toHaveBeenCalledTimes(2);
+    expect(deck.html).toContain('<section');
+    course.invalidate();
+    expect(course.moduleDeck(module!.id)).not.toBe(deck);
+    expect(render).toHaveBeenCalledTimes(3);
+  });
+});
