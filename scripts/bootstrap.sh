@@ -17,6 +17,10 @@ export PATH="$tools/bin:$PATH"
 
 # No telemetry calls from a machine that may have no network.
 export TURBO_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+# pnpm is pinned (package.json "packageManager"): no "update available" notice for a newer one.
+export npm_config_update_notifier=false
+# Astro pinned too: no "new version available" check from the dev server.
+export ASTRO_DISABLE_UPDATE_CHECK=true
 
 say() { printf '\033[1mfrontline setup:\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mfrontline setup:\033[0m %s\n' "$*" >&2; exit 1; }

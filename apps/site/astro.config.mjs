@@ -87,9 +87,14 @@ function presenter() {
 
 export default defineConfig({
   site: process.env.FRONTLINE_SITE_URL ?? 'http://localhost:4321',
+  // A site served below the host's root (GitHub Pages serves a project at /<repository>/).
+  base: process.env.FRONTLINE_BASE_PATH || '/',
   // Tests build a learner-only site beside the main one.
   outDir: process.env.FRONTLINE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
+  // Modules are rendered by @frontline/schema, not by Astro's Markdown pipeline, so Astro's
+  // highlighter (Shiki, whose inline styles the CSP would block) has nothing to do.
+  markdown: { syntaxHighlight: false },
   build: {
     format: 'directory',
     inlineStylesheets: 'never',

@@ -35,6 +35,9 @@ export function lmsPackagesOf(id: string): { file: string; format: string }[] {
   return learnerOnly ? [] : lmsPackages(lmsDir, id);
 }
 
+/** Where the site is served (FRONTLINE_BASE_PATH, as astro.config.mjs's `base`), for links in rendered views. */
+const base = process.env.FRONTLINE_BASE_PATH || '/';
+
 /** The learner build (FRONTLINE_AUDIENCE=learner): what is published to learners. */
 export const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
 
@@ -66,7 +69,7 @@ function read(rules: boolean): Course {
 
 function cacheOf(shared: Course): RenderCache {
   shared.cache ??= new RenderCache(
-    [[...shared.result.corpus.glossaryIndex].join('\n'), JSON.stringify([...shared.titles]), String(learnerOnly)],
+    [[...shared.result.corpus.glossaryIndex].join('\n'), JSON.stringify([...shared.titles]), String(learnerOnly), base],
     // The dev server renders on demand and never saves; a build saves as it ends.
     { persist: process.env.NODE_ENV !== 'development' },
   );
@@ -106,7 +109,7 @@ export function learnerPage(id: string): RenderedModule {
   const cache = cacheOf(shared);
   return (
     cache.get<RenderedModule>(source) ??
-    cache.set(source, renderView(learnerView(module), { glossary: shared.result.corpus.glossaryIndex }))
+    cache.set(source, renderView(learnerView(module), { base, glossary: shared.result.corpus.glossaryIndex }))
   );
 }
 
@@ -144,7 +147,7 @@ function deckOf(key: string, make: (shared: Course) => PresenterView): Deck {
   current ??= read(false);
   const shared = current;
   const view = make(shared);
-  const deck = { view, html: renderSlides(view, { glossary: shared.result.corpus.glossaryIndex }) };
+  const deck = { view, html: renderSlides(view, { base, glossary: shared.result.corpus.glossaryIndex }) };
   decks.set(key, deck);
   return deck;
 }

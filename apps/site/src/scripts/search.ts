@@ -1,8 +1,15 @@
 // Search loads nothing until the first query; then Pagefind fetches only the index chunks it needs.
 interface PagefindResult {
-  data(): Promise<{ url: string; meta: { title?: string }; excerpt: string }>;
+  data(): Promise<{
+    url: string;
+    meta: { title?: string };
+    excerpt: string;
+    /** The sections (headings with an id) the match falls in. */
+    sub_results?: { title: string; url: string; excerpt: string }[];
+  }>;
 }
 interface Pagefind {
+  options(options: { baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
@@ -18,6 +25,8 @@ let pagefind: Promise<Pagefind> | undefined;
 function load(): Promise<Pagefind> {
   const path = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
   pagefind ??= (import(/* @vite-ignore */ path) as Promise<Pagefind>).then(async (p) => {
+    // Result URLs below the site's base path (a site served at /<repository>/ on GitHub Pages).
+    await p.options({ baseUrl: import.meta.env.BASE_URL });
     await p.init();
     return p;
   });
@@ -72,6 +81,24 @@ async function showMore() {
       // Pagefind's excerpt marks matches with <mark>; keep only the text and rebuild the marks.
       excerpt.append(...excerptNodes(item.excerpt));
       li.append(a, excerpt);
+      // Up to three sections of the page that match, each linked at its heading.
+      const sections = (item.sub_results ?? []).filter((sub) => sub.url.includes('#')).slice(0, 3);
+      if (sections.length > 0) {
+        const nested = document.createElement('ul');
+        nested.className = 'search-sections';
+        nested.setAttribute('aria-label', `Matching sections of ${a.textContent}`);
+        for (const sub of sections) {
+          const item = document.createElement('li');
+          const link = document.createElement('a');
+          link.href = sub.url;
+          link.textContent = sub.title;
+          const text = document.createElement('p');
+          text.append(...excerptNodes(sub.excerpt));
+          item.append(link, text);
+          nested.append(item);
+        }
+        li.append(nested);
+      }
       return li;
     }),
   );
