@@ -187,6 +187,73 @@ describe('progress', () => {
   });
 });
 
+describe('navigation', () => {
+  it('marks the page in the course contents, and a module done there once it is done', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/modules/${modules[0]}/`);
+    const sidebar = page.locator('nav.sidebar');
+    const here = sidebar.locator('a[aria-current="page"]');
+    expect(await here.count()).toBe(1);
+    expect(await here.getAttribute('href')).toMatch(new RegExp(`/modules/${modules[0]}/$`));
+    const item = sidebar.locator(`li[data-module="${modules[0]}"] .done-badge`);
+    expect(await item.isVisible()).toBe(false);
+    await page.locator('button.mark-done').first().click();
+    expect(await item.isVisible()).toBe(true);
+    // On the path's own page too, the path is the current entry and the module stays marked.
+    await sidebar.locator('.sidebar-path a').click();
+    await page.waitForURL('**/paths/*/');
+    expect(await page.locator('nav.sidebar .sidebar-path a').getAttribute('aria-current')).toBe('page');
+    expect(await page.locator(`nav.sidebar li[data-module="${modules[0]}"] .done-badge`).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('links every entry of "On this page" to a heading of the page, and keeps it in view on a wide screen', async () => {
+    const page = await open(`/modules/${modules[0]}/`, { viewport: { width: 1440, height: 900 } });
+    const links = await page.locator('nav.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.length).toBeGreaterThan(3);
+    for (const href of links) {
+      expect(href).toMatch(/^#/);
+      expect(await page.locator(`[id="${href.slice(1)}"]`).count(), href).toBe(1);
+    }
+    expect(await page.locator('nav.toc .panel-toggle').isVisible()).toBe(false);
+    await page.locator(`nav.toc a[href="${links.at(-1)}"]`).click();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    const box = await page.locator('nav.toc').boundingBox();
+    expect(box?.y).toBeGreaterThanOrEqual(0);
+    expect(box?.y).toBeLessThan(900);
+    await page.close();
+  });
+
+  it('folds both panels behind buttons on a phone, without overflow', async () => {
+    for (const path of [`/modules/${modules[0]}/`, '/paths/frontline-staff/']) {
+      const page = await open(path, { viewport: { width: 320, height: 640 } });
+      const toggle = page.locator('nav.sidebar .panel-toggle');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('nav.sidebar .sidebar-modules').isVisible()).toBe(false);
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('nav.sidebar .sidebar-modules').isVisible()).toBe(true);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+
+  it('shows both panels open without JavaScript', async () => {
+    const page = await open(`/modules/${modules[0]}/`, {
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 640 },
+    });
+    expect(await page.locator('nav.sidebar .sidebar-modules').isVisible()).toBe(true);
+    expect(await page.locator('nav.toc .panel-body').isVisible()).toBe(true);
+    expect(await page.locator('.panel-toggle').first().isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
 describe('theme, keyboard and small screens', () => {
   it('follows the system theme and remembers the toggle without a flash', async () => {
     const page = await open('/', { colorScheme: 'dark' });

@@ -165,6 +165,22 @@ describe('the built course site', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const)
+    it(`passes axe with the side panels open, on a phone and on a wide screen, in ${scheme} mode`, async () => {
+      for (const viewport of [
+        { width: 360, height: 740 },
+        { width: 1440, height: 900 },
+      ]) {
+        const page = await browser.newPage({ colorScheme: scheme, viewport });
+        await page.goto(`${base}/modules/${modules[0]}/`);
+        for (const toggle of await page.locator('.panel-toggle:visible').all()) await toggle.click();
+        await page.locator('button.mark-done').first().click();
+        expect(await page.locator('nav.sidebar .done-badge:visible').count()).toBe(1);
+        expect(await axe(page), `module page at ${viewport.width} px (${scheme})`).toEqual([]);
+        await page.close();
+      }
+    }, 120_000);
+
+  for (const scheme of ['light', 'dark'] as const)
     it(`passes axe (WCAG 2.2 A/AA) on every page type in ${scheme} mode`, async () => {
       const first = (dir: string) => folders(dir)[0];
       const pages = [
