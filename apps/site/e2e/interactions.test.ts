@@ -187,6 +187,61 @@ describe('progress', () => {
   });
 });
 
+describe('worksheets and reflections', () => {
+  const worksheet =
+    modules.find((id) => {
+      const html = readFileSync(`${dist}modules/${id}/index.html`, 'utf8');
+      return html.includes('class="writing-space"') && /<td><\/td>/.test(html);
+    }) ?? '';
+
+  it('has a module with a writing space and a blank worksheet cell', () => expect(worksheet).not.toBe(''));
+
+  it('turns writing spaces and blank cells into labelled text areas that keep, count, print and clear', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/modules/${worksheet}/`);
+    const areas = page.locator('.module-body textarea.writing');
+    const total = await areas.count();
+    expect(total).toBeGreaterThan(1);
+    expect(await page.locator('.module-body .writing-space').count()).toBe(0);
+    expect(await page.locator('.module-body td.typed textarea').count()).toBeGreaterThan(0);
+    // Every text area has a label that names what it is for.
+    for (const area of await areas.all()) {
+      const id = await area.getAttribute('id');
+      expect((await page.locator(`label[for="${id}"]`).textContent())?.length).toBeGreaterThan(5);
+    }
+    const count = page.locator('[data-writing-count]');
+    expect(await count.textContent()).toBe(`You have written in 0 of ${total} spaces.`);
+    const space = page.locator('.module-body .block > textarea.writing').first();
+    await space.fill('I will say what happened first.');
+    await page.locator('.module-body td.typed textarea').first().fill('Your line has been down since Monday.');
+    expect(await count.textContent()).toBe(`You have written in 2 of ${total} spaces.`);
+    await page.reload();
+    expect(await space.inputValue()).toBe('I will say what happened first.');
+    expect(await page.locator('.module-body td.typed textarea').first().inputValue()).toBe(
+      'Your line has been down since Monday.',
+    );
+    await page.emulateMedia({ media: 'print' });
+    expect(await space.isVisible()).toBe(true);
+    expect(await page.locator('#writing-clear').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('#writing-clear').click();
+    expect(await space.inputValue()).toBe('');
+    expect(await count.textContent()).toBe(`You have written in 0 of ${total} spaces.`);
+    await page.reload();
+    expect(await space.inputValue()).toBe('');
+    await context.close();
+  });
+
+  it('keeps the ruled spaces without JavaScript', async () => {
+    const page = await open(`/modules/${worksheet}/`, { javaScriptEnabled: false });
+    expect(await page.locator('.module-body .writing-space').count()).toBeGreaterThan(0);
+    expect(await page.locator('textarea').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('navigation', () => {
   it('marks the page in the course contents, and a module done there once it is done', async () => {
     const context = await browser.newContext();
@@ -306,9 +361,10 @@ describe('search', () => {
     await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/\d+ results?/);
     const total = Number(/(\d+)/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(10);
-    expect(await page.locator('#search-results li').count()).toBe(10);
+    // Results only: each one lists its sections in a nested list of its own.
+    expect(await page.locator('#search-results > li').count()).toBe(10);
     await page.locator('#search-more').click();
-    await expect.poll(() => page.locator('#search-results li').count()).toBe(Math.min(20, total));
+    await expect.poll(() => page.locator('#search-results > li').count()).toBe(Math.min(20, total));
     await page.close();
   });
 

@@ -175,6 +175,9 @@ describe('the built course site', () => {
         for (const toggle of await page.locator('.panel-toggle:visible').all()) await toggle.click();
         await page.locator('button.mark-done').first().click();
         expect(await page.locator('nav.sidebar .done-badge:visible').count()).toBe(1);
+        // A worksheet typed in: its text areas and the writing summary.
+        await page.locator('.module-body textarea.writing').first().fill('My words');
+        expect(await page.locator('[data-writing-count]').isVisible()).toBe(true);
         expect(await axe(page), `module page at ${viewport.width} px (${scheme})`).toEqual([]);
         await page.close();
       }

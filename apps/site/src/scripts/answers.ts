@@ -5,6 +5,7 @@
 const DONE = 'frontline-progress';
 const ANSWERS = 'frontline-answers';
 const LAST = 'frontline-last';
+const NOTES = 'frontline-notes';
 
 /** A learner's latest answer to one question: the options chosen (by position), and tries. */
 export interface Answer {
@@ -75,6 +76,39 @@ export function clearAnswers(module?: string) {
   }
 }
 
+/** What a learner typed into a module's worksheets and reflections, by field id. */
+type Notes = Record<string, Record<string, string>>;
+
+function cleanNotes(raw: unknown): Notes {
+  const notes: Notes = {};
+  if (!isRecord(raw)) return notes;
+  for (const [module, fields] of Object.entries(raw)) {
+    if (!isRecord(fields)) continue;
+    const kept = Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+    if (kept.length > 0) notes[module] = Object.fromEntries(kept);
+  }
+  return notes;
+}
+export const loadAllNotes = (): Notes => cleanNotes(read(NOTES));
+export const loadNotes = (module: string): Record<string, string> => loadAllNotes()[module] ?? {};
+/** Keeps one field's text; an emptied field is forgotten. */
+export function saveNote(module: string, field: string, value: string) {
+  const all = loadAllNotes();
+  const fields = { ...all[module] };
+  if (value.trim() === '') delete fields[field];
+  else fields[field] = value;
+  all[module] = fields;
+  write(NOTES, all);
+}
+export function clearNotes(module?: string) {
+  const all = loadAllNotes();
+  if (module === undefined) write(NOTES, {});
+  else {
+    delete all[module];
+    write(NOTES, all);
+  }
+}
+
 /** The module the learner opened last, with its title, for "continue where you left off". */
 export interface Last {
   id: string;
@@ -97,6 +131,7 @@ export function exportProgress(): string {
       exported: new Date().toISOString(),
       done: [...loadDone()],
       answers: loadAllAnswers(),
+      notes: loadAllNotes(),
       last: loadLast() ?? null,
     },
     null,
@@ -119,6 +154,8 @@ export function importProgress(text: string): { ok: true; modules: number } | { 
   const done = cleanDone(raw.done);
   saveDone(done);
   write(ANSWERS, cleanAnswers(raw.answers));
+  // Files exported before worksheets could be typed in have no notes: keep none.
+  write(NOTES, cleanNotes(raw.notes));
   if (isRecord(raw.last) && typeof raw.last.id === 'string' && typeof raw.last.title === 'string') {
     saveLast({ id: raw.last.id, title: raw.last.title });
   }

@@ -10,6 +10,8 @@ import {
   saveDone,
   saveLast,
   clearAnswers,
+  clearNotes,
+  loadAllNotes,
 } from './answers.ts';
 
 const page = document.querySelector<HTMLElement>('[data-module-page]');
@@ -65,7 +67,9 @@ function render() {
     resume.closest<HTMLElement>('[data-continue-holder]')?.removeAttribute('hidden');
   }
   const reset = document.getElementById('progress-reset');
-  if (reset) reset.hidden = done.size === 0 && Object.keys(loadAllAnswers()).length === 0;
+  if (reset)
+    reset.hidden =
+      done.size === 0 && Object.keys(loadAllAnswers()).length === 0 && Object.keys(loadAllNotes()).length === 0;
   for (const tools of document.querySelectorAll<HTMLElement>('[data-progress-tools]')) tools.hidden = false;
 }
 
@@ -79,9 +83,10 @@ document.addEventListener('click', (event) => {
     saveDone(done);
     render();
   }
-  if (target.id === 'progress-reset' && confirm('Clear your progress and answers on every module?')) {
+  if (target.id === 'progress-reset' && confirm('Clear your progress, answers and writing on every module?')) {
     saveDone(new Set());
     clearAnswers();
+    clearNotes();
     render();
   }
   if (target.id === 'progress-export') {
