@@ -75,3 +75,42 @@ export function makeCorpus(source: string, target: string, count: number): strin
     );
   return target;
 }
+
+/**
+ * Writes a hostile corpus of `count` modules (issue 25): every module is a copy of the course's
+ * first module whose prerequisite is the module before it, so the prerequisites form one chain
+ * nine tenths of `count` long that the first module closes into a loop; every tenth module takes
+ * the same id (`h-duplicate`), so hundreds of modules share one id (the chain steps over them).
+ * The result is full of errors on purpose: the bench measures that reporting them stays fast
+ * and bounded, not that the corpus is valid.
+ */
+export function makeHostileCorpus(source: string, target: string, count: number): string {
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(join(target, 'modules'), { recursive: true });
+  mkdirSync(join(target, 'glossary'), { recursive: true });
+  if (existsSync(join(source, 'glossary')))
+    cpSync(join(source, 'glossary'), join(target, 'glossary'), { recursive: true });
+  const first = readdirSync(join(source, 'modules'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()[0];
+  if (!first) throw new Error(`No modules in ${source}/modules to copy.`);
+  const text = readFileSync(join(source, 'modules', first), 'utf8');
+  const name = (i: number) => `h-${String(i).padStart(6, '0')}`;
+  const duplicate = (i: number) => i % 10 === 9;
+  // The module before `i` that keeps its own id (the duplicates are stepped over), wrapping round.
+  const before = (i: number) => {
+    let j = i;
+    do j = (j - 1 + count) % count;
+    while (duplicate(j) && j !== i);
+    return j;
+  };
+  for (let i = 0; i < count; i++) {
+    const id = duplicate(i) ? 'h-duplicate' : name(i);
+    const prerequisite = name(before(i));
+    const copy = text
+      .replace(/^id: .*$/m, `id: ${id}`)
+      .replace(/^prerequisites: \[.*\]$/m, `prerequisites: [${prerequisite}]`);
+    writeFileSync(join(target, 'modules', `${name(i)}.md`), copy);
+  }
+  return target;
+}

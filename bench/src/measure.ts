@@ -31,7 +31,14 @@ const TREE_RSS = fileURLToPath(new URL('./tree-rss.ts', import.meta.url));
  * (the biggest single process) and the sampled sum over the whole process tree (tree-rss.ts),
  * so that work spread over child processes is counted in full.
  */
-export function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): Sample {
+export function runOnce(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  cwd?: string,
+  /** Exit codes that count as a completed run (a validator reporting errors exits 1). */
+  okStatuses: readonly number[] = [0],
+): Sample {
   const timed = existsSync(GNU_TIME);
   const tree = existsSync('/proc/self/status');
   const inner = tree ? [process.execPath, TREE_RSS, command, ...args] : [command, ...args];
@@ -40,7 +47,7 @@ export function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv 
     ? spawnSync(GNU_TIME, ['-f', '%M %U %S', ...inner], { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
     : spawnSync(inner[0]!, inner.slice(1), { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0)
+  if (result.status === null || !okStatuses.includes(result.status))
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${(result.stderr ?? '').slice(-2000)}`);
   const lines = (result.stderr ?? '').trimEnd().split('\n');
   const [gnuKb = NaN, user = NaN, system = NaN] = timed ? (lines.pop() ?? '').split(' ').map(Number) : [];

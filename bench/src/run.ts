@@ -1,5 +1,6 @@
 // `pnpm bench`: Frontline against its peers, side by side in one run, on this machine.
 // Usage: pnpm bench [--sizes 100,1000,5000] [--runs 5] [--out bench/results] [--quick]
+//        pnpm bench --only hostile [--hostile-size 10000]   (off by default: a 10,000-module corpus of errors)
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -8,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { cpSync, rmSync } from 'node:fs';
-import { makeCorpus } from './corpus.ts';
+import { makeCorpus, makeHostileCorpus } from './corpus.ts';
 import { firstSearchBytes } from './search-bytes.ts';
 import { bench, fmtCpu, fmtMb, fmtMs, inSequence, runOnce, statsOf, type Sample, type Stats } from './measure.ts';
 
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string', default: 'validate,guides,lms,site,search,turbo,pages' },
     'site-sizes': { type: 'string', default: '100,1000' },
+    'hostile-size': { type: 'string', default: '10000' },
     source: { type: 'string', default: join(root, 'content') },
   },
 });
@@ -56,7 +58,9 @@ interface Row {
 const rows: Row[] = [];
 const extra: Record<string, unknown> = {};
 
-for (const size of sizes) {
+// The replicated corpora are written only for the measures that use them (not for `--only hostile`).
+const perSize = ['validate', 'guides', 'lms', 'site', 'search'].some((m) => only.has(m));
+for (const size of perSize ? sizes : []) {
   const corpus = makeCorpus(
     resolve(process.env.INIT_CWD ?? process.cwd(), values.source),
     join(work, `corpus-${size}`),
@@ -319,6 +323,38 @@ for (const size of sizes) {
       log(`first search at ${size} modules: ${(bytes / 1024).toFixed(0)} KB`);
     }
   }
+}
+
+// Validation of a hostile corpus (long prerequisite chains, hundreds of modules sharing an id):
+// only with `--only hostile`, as it writes and checks 10,000 modules by default.
+if (only.has('hostile')) {
+  const size = quick ? 50 : Number(values['hostile-size']);
+  const corpus = makeHostileCorpus(
+    resolve(process.env.INIT_CWD ?? process.cwd(), values.source),
+    join(work, `hostile-${size}`),
+    size,
+  );
+  log(`hostile corpus of ${size} modules: ${corpus}`);
+  const hostile = bench(runs, warmup, () =>
+    runOnce(
+      node,
+      [
+        '--max-semi-space-size=32',
+        join(root, 'packages/cli/src/bin.ts'),
+        'validate',
+        '--content',
+        corpus,
+        '--format',
+        'json',
+      ],
+      process.env,
+      undefined,
+      [1], // the corpus is made of errors: exit 1 is the expected result, 2 (a crash) is not
+    ),
+  );
+  rows.push({ measure: 'validate a hostile corpus (chains, duplicate ids)', size, frontline: hostile });
+  log(`validate hostile ${size}: ${fmtMs(hostile.medianMs)}, peak ${fmtMb(hostile.peakMb)}`);
+  rmSync(corpus, { recursive: true, force: true });
 }
 
 // A no-change rebuild of the repository through Turborepo's cache.

@@ -39,3 +39,17 @@ it('runs the benchmark end to end on 20 modules', { timeout: 180_000 }, () => {
   }
   expect(json.node).toBe(process.version);
 });
+
+// The hostile row is off by default (10,000 modules): at 50 modules it must still run and report.
+it('runs the hostile row only when asked, on 50 modules in a quick run', { timeout: 180_000 }, () => {
+  const out = mkdtempSync(join(tmpdir(), 'frontline-bench-out-'));
+  const run = fileURLToPath(new URL('../src/run.ts', import.meta.url));
+  execFileSync(process.execPath, [run, '--quick', '--out', out, '--only', 'hostile'], { stdio: 'pipe' });
+  const json = JSON.parse(readFileSync(join(out, 'smoke.json'), 'utf8')) as {
+    rows: { measure: string; size: number; frontline: { medianMs: number; peakMb: number } }[];
+  };
+  expect(json.rows.map((r) => [r.measure, r.size])).toEqual([
+    ['validate a hostile corpus (chains, duplicate ids)', 50],
+  ]);
+  expect(json.rows[0]!.frontline.medianMs).toBeGreaterThan(0);
+});

@@ -53,39 +53,50 @@ function mutate(text: string, m: { kind: string; at: number; length?: number; te
   return lines.join('\n');
 }
 
-it('reports every broken variant of a module with exit 1 and located diagnostics', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'frontline-broken-'));
-  cpSync(sample, join(dir, 'content'), { recursive: true });
-  const file = join(dir, 'content/modules/outage-call.md');
-  const variants = fc.sample(fc.array(mutation, { minLength: 1, maxLength: 3 }), { seed: 20261122, numRuns: 300 });
-  let broken = 0;
-  for (const mutations of variants) {
-    const text = mutations.reduce(mutate, valid);
-    writeFileSync(file, text);
-    let stdout = '';
-    const code = await main(['validate', '--format', 'json'], {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: () => true },
-      cwd: dir,
-      env: {},
+it(
+  'reports every broken variant of a module with exit 1 and located diagnostics',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontline-broken-'));
+    cpSync(sample, join(dir, 'content'), { recursive: true });
+    const file = join(dir, 'content/modules/outage-call.md');
+    // `pnpm fuzz` sets FRONTLINE_FUZZ_RUNS (and the seed with FRONTLINE_FUZZ_SEED) for many more variants.
+    const fuzzRuns = Number(process.env.FRONTLINE_FUZZ_RUNS) || 0;
+    const fuzzSeed = Number(process.env.FRONTLINE_FUZZ_SEED);
+    const variants = fc.sample(fc.array(mutation, { minLength: 1, maxLength: 3 }), {
+      seed:
+        fuzzRuns && !Number.isInteger(fuzzSeed) ? Math.floor(Math.random() * 2 ** 31) : fuzzRuns ? fuzzSeed : 20261122,
+      numRuns: fuzzRuns || 300,
     });
-    expect(code, text).not.toBe(2);
-    const report = JSON.parse(stdout) as {
-      diagnostics: { line: number; column: number; ruleId: string; severity: string; file: string }[];
-    };
-    if (code === 1) {
-      broken += 1;
-      const errors = report.diagnostics.filter((d) => d.severity === 'error');
-      expect(errors.length).toBeGreaterThan(0);
-      const lineCount = text.replace(/^\uFEFF/, '').split('\n').length;
-      for (const d of report.diagnostics.filter((x) => x.file.endsWith('outage-call.md'))) {
-        expect(d.ruleId).toMatch(/^[a-z]+(-[a-z]+)*$/);
-        expect(d.line).toBeGreaterThanOrEqual(1);
-        expect(d.line).toBeLessThanOrEqual(lineCount);
-        expect(d.column).toBeGreaterThanOrEqual(1);
-      }
-    } else expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  }
-  // Most mutations must break the module (a few, like duplicating a blank line, do not).
-  expect(broken).toBeGreaterThan(200);
-}, 120_000);
+    let broken = 0;
+    for (const mutations of variants) {
+      const text = mutations.reduce(mutate, valid);
+      writeFileSync(file, text);
+      let stdout = '';
+      const code = await main(['validate', '--format', 'json'], {
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: () => true },
+        cwd: dir,
+        env: {},
+      });
+      expect(code, text).not.toBe(2);
+      const report = JSON.parse(stdout) as {
+        diagnostics: { line: number; column: number; ruleId: string; severity: string; file: string }[];
+      };
+      if (code === 1) {
+        broken += 1;
+        const errors = report.diagnostics.filter((d) => d.severity === 'error');
+        expect(errors.length).toBeGreaterThan(0);
+        const lineCount = text.replace(/^\uFEFF/, '').split('\n').length;
+        for (const d of report.diagnostics.filter((x) => x.file.endsWith('outage-call.md'))) {
+          expect(d.ruleId).toMatch(/^[a-z]+(-[a-z]+)*$/);
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.line).toBeLessThanOrEqual(lineCount);
+          expect(d.column).toBeGreaterThanOrEqual(1);
+        }
+      } else expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    }
+    // Most mutations must break the module (a few, like duplicating a blank line, do not).
+    expect(broken).toBeGreaterThan((variants.length * 2) / 3);
+  },
+  (Number(process.env.FRONTLINE_FUZZ_RUNS) ? 24 * 60 * 60 : 120) * 1000,
+);

@@ -44,8 +44,9 @@ const ENGINE: readonly Omit<CatalogueEntry, 'kind' | 'severity' | 'locked'>[] = 
   },
   {
     id: 'glossary-schema',
-    summary: 'A glossary file (`glossary/*.yaml`) has a term and a definition.',
-    why: 'Terms are linked from every module that uses them.',
+    summary:
+      'A glossary file (`glossary/*.yaml`) has a term and a definition, and no term or alias that another glossary file defines.',
+    why: 'Terms are linked from every module that uses them; a term defined twice would silently take one of the two definitions.',
     fixtures: false,
   },
   {

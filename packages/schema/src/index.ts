@@ -33,3 +33,4 @@ export type { Rule, RuleContext, Corpus, ModuleFile } from './rule.ts';
 export { SCAFFOLD_PROMPTS } from './scaffold-prompts.ts';
 export { findScaffoldPrompts } from './rules/no-scaffold-prompt.ts';
 export { renderSlides } from './serialise/slides.ts';
+export { PAGE_IDS } from './page-ids.ts';

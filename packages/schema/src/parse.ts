@@ -222,6 +222,8 @@ function readFrontmatter(ctx: FileContext, { yamlStart, closeStart }: FoundFence
     return undefined;
   }
   const problems = [...explainYamlErrors(yamlText, doc.errors), ...lintYamlText(yamlText)];
+  const second = secondDocument(yamlText);
+  if (second) problems.push(second);
   for (const warning of doc.warnings)
     problems.push({
       start: warning.pos[0],
@@ -299,7 +301,7 @@ function damagedKeys(
   for (const problem of problems) {
     if (problem.severity !== 'error') continue;
     let from = lineOf(problem.start);
-    let to = lineOf(Math.max(problem.start, problem.end - 1));
+    let to = lineOf(Math.max(problem.start, (problem.reach ?? problem.end) - 1));
     for (const entry of entries)
       if (entry.from <= to && entry.to >= from) {
         if (!damaged.has(entry.key)) damaged.set(entry.key, problem);
@@ -368,15 +370,65 @@ function toData(
   return data;
 }
 
+/** A line that starts a second YAML document (`---`) or ends the first (`...`). */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r]|$)/m;
+
+/**
+ * A document marker inside YAML that is meant to hold one document: the yaml package reads only
+ * the first document and drops the rest without a word, so what follows would never be checked
+ * or shown. The problem reaches to the end, so the keys after it count as unread, not missing.
+ */
+function secondDocument(yamlText: string, from = 0): YamlProblem | undefined {
+  const match = DOCUMENT_MARKER.exec(yamlText.slice(from));
+  if (!match) return undefined;
+  const start = from + match.index;
+  const marker = match[0];
+  const lineEnd = yamlText.indexOf('\n', start);
+  return {
+    start,
+    end: lineEnd === -1 ? yamlText.length : lineEnd,
+    reach: yamlText.length,
+    severity: 'error',
+    message:
+      marker === '---'
+        ? 'Unexpected `---` starting a second YAML document, expected one document (everything after this line would be ignored)'
+        : 'Unexpected `...` ending the YAML document early, expected one document (everything after this line would be ignored)',
+    hint: 'Delete this line and keep what follows as keys of the one document, or delete what follows too.',
+  };
+}
+
 /** Parses a plain YAML data file (paths, glossary, plans) with the same safety limits. */
 export function parseYamlFile(
   file: string,
   source: string,
 ): { data: unknown; frontmatter: FrontmatterBlock | undefined; diagnostics: Diagnostic[] } {
   // Reuse the frontmatter machinery by wrapping the data in fences, then shift lines back.
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const full = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // An opening `---` on the first line is YAML's optional document start: read as a blank line.
+  const opened = /^---[ \t]*\r?(?:\n|$)/.exec(full);
+  const from = opened ? opened[0].length : 0;
+  // A marker on a line of its own would close the wrapping fence below: the text is read up to
+  // it, and the marker is reported here (a marker followed by text is found by the frontmatter reader).
+  const second = secondDocument(full, from);
+  const standalone = second && /^(?:---|\.\.\.)[ \t]*\r?$/.test(full.slice(second.start).split('\n', 1)[0]!);
+  const text =
+    (opened ? opened[0].replace(/[^\n]/g, '') : '') + full.slice(from, standalone ? second.start : full.length);
   const wrapped = `---\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}---\n`;
   const parsed = parseFile(file, wrapped, () => ({ type: 'root', children: [] }));
+  if (standalone) {
+    const lines = new LineIndex(full);
+    const lineEnd = full.indexOf('\n', second.start);
+    parsed.diagnostics.push({
+      file,
+      // One line down: the shift below moves every diagnostic up by the wrapping fence.
+      ...shiftDown(lines.place(second.start, lineEnd === -1 ? full.length : lineEnd)),
+      severity: 'error',
+      ruleId: 'yaml-syntax',
+      message: second.message,
+      hint: second.hint,
+      url: docsUrl('yaml-syntax'),
+    });
+  }
   const shift = <T extends { line: number; endLine: number }>(d: T): T => ({
     ...d,
     line: Math.max(1, d.line - 1),
@@ -389,3 +441,9 @@ export function parseYamlFile(
     diagnostics: parsed.diagnostics.map((d) => (d.causes ? { ...shift(d), causes: d.causes.map(shift) } : shift(d))),
   };
 }
+
+const shiftDown = <T extends { line: number; endLine: number }>(d: T): T => ({
+  ...d,
+  line: d.line + 1,
+  endLine: d.endLine + 1,
+});

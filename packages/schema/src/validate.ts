@@ -10,6 +10,7 @@ import { readBody } from './read-body.ts';
 import { parseFile, parseWithSatteri, parseYamlFile, type MarkdownParser } from './parse.ts';
 import { makeDiagnostic, placeOfNode, type Corpus, type ModuleFile, type Rule, type RuleContext } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
+import { hiddenCharacters, rule as controlCharacters } from './rules/no-control-characters.ts';
 import { FrontmatterSchema } from './schemas/module.ts';
 import { GlossaryTermSchema, type GlossaryTerm } from './schemas/glossary.ts';
 import { PathSchema, type LearningPath } from './schemas/path.ts';
@@ -145,6 +146,7 @@ function readModule(
 function readGlossary(files: readonly SourceText[], preDiagnostics: Diagnostic[]) {
   const glossary = new Map<string, GlossaryTerm & { file: string }>();
   const glossaryIndex = new Map<string, string>();
+  const definedBy = new Map<string, { id: string; file: string; place: Place }>();
   for (const { file, name: id, text } of files) {
     const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
     preDiagnostics.push(...diagnostics);
@@ -164,7 +166,34 @@ function readGlossary(files: readonly SourceText[], preDiagnostics: Diagnostic[]
     }
     glossary.set(id, { ...result.data, id, file });
     glossaryIndex.set(id, id);
-    for (const name of [result.data.term, ...result.data.aliases]) glossaryIndex.set(name.toLowerCase(), id);
+    const names: [string, PropertyKey[]][] = [
+      [result.data.term, ['term']],
+      ...result.data.aliases.map((alias, i): [string, PropertyKey[]] => [alias, ['aliases', i]]),
+    ];
+    for (const [name, path] of names) {
+      const key = name.toLowerCase();
+      const first = definedBy.get(key);
+      // The first file (in name order) keeps the term; a later one would silently replace it.
+      if (first && first.id !== id) {
+        const { exact: _e, ...place } = placeOf(frontmatter, path);
+        preDiagnostics.push({
+          file,
+          ...place,
+          severity: 'error',
+          ruleId: 'glossary-schema',
+          message: `Unexpected ${path[0] === 'term' ? 'term' : 'alias'} \`${name}\` already defined in \`${first.id}\`, expected each term and alias in one glossary file only`,
+          hint: 'Merge the two definitions into one file, or give this one a different term.',
+          url: docsUrl('glossary-schema'),
+          causes: [{ file: first.file, ...first.place, message: 'first defined here' }],
+        });
+        continue;
+      }
+      if (!first) {
+        const { exact: _e, ...place } = placeOf(frontmatter, path);
+        definedBy.set(key, { id, file, place });
+      }
+      glossaryIndex.set(key, id);
+    }
   }
 
   return { glossary, glossaryIndex };
@@ -254,6 +283,11 @@ export function buildCorpus(
       list.map((s): [string, string] => [s.file, s.text.charCodeAt(0) === 0xfeff ? s.text.slice(1) : s.text]),
     ),
   );
+  const dataFiles = new Map(
+    [sources.glossary ?? [], pathFiles, planFiles].flatMap((list) =>
+      list.map((s): [string, string] => [s.file, texts.get(s.file)!]),
+    ),
+  );
   // A refused file was looked at (its diagnostic says why it was not read): never "not checked".
   const sourceFiles = new Set([...texts.keys(), ...(sources.refused ?? []).map((d) => d.file)]);
   return {
@@ -261,6 +295,7 @@ export function buildCorpus(
     planFiles,
     sourceFiles,
     texts,
+    dataFiles,
     files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length + planFiles.length,
     preDiagnostics,
   };
@@ -428,8 +463,9 @@ export function validateCorpus(
   diagnostics.push(...(only ? checked.diagnostics.filter((d) => only.includes(d.file)) : checked.diagnostics));
   if (only) diagnostics.push(...blockingErrors(corpus, checked.blocked, only, checkModule));
   attachBlockedPlans(corpus, diagnostics, checked.blocked);
+  if (ruleList.includes(controlCharacters))
+    diagnostics.push(...dataFileCharacters(loaded.dataFiles, only, severityOf, enabled));
 
-  diagnostics.sort(compareDiagnostics);
   const modules: Module[] = corpus.modules
     .filter((m) => m.frontmatter)
     .map((m) => ({
@@ -439,6 +475,7 @@ export function validateCorpus(
       body: m.body,
       tree: m.parsed.tree,
     }));
+  diagnostics.sort(compareDiagnostics);
   const unread = only ? only.filter((file) => !loaded.sourceFiles.has(file)) : [];
   return {
     files: only ? only.length : loaded.files,
@@ -449,6 +486,28 @@ export function validateCorpus(
     unread,
     source: (file) => loaded.texts.get(file),
   };
+}
+
+/**
+ * `no-control-characters` in the data files (paths, glossary terms, plans): they are read by the
+ * engine, not by module rules, yet their text reaches every page, document and package too.
+ */
+function dataFileCharacters(
+  files: ReadonlyMap<string, string>,
+  only: readonly string[] | undefined,
+  severityOf: Settings['severityOf'],
+  enabled: Settings['enabled'],
+): Diagnostic[] {
+  const id = controlCharacters.id;
+  if (!enabled(id)) return [];
+  const severity = severityOf(controlCharacters);
+  const out: Diagnostic[] = [];
+  for (const [file, text] of files) {
+    if (only && !only.includes(file)) continue;
+    for (const { place, message, hint } of hiddenCharacters(text))
+      out.push(makeDiagnostic(file, place, controlCharacters, severity, message, { hint }));
+  }
+  return out;
 }
 
 /** A plan that cannot schedule a module with errors becomes a cause of that module's first error. */

@@ -12,6 +12,8 @@ export interface YamlProblem {
   message: string;
   hint: string;
   severity: 'error' | 'warning';
+  /** Where the text this problem makes unreadable ends, when past `end` (a second document). */
+  reach?: number;
   /** A second place (offsets), such as the first copy of a duplicated key. */
   cause?: { start: number; end: number; message: string };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { parseWithRemark, parseWithSatteri } from '../src/index.ts';
+import { fuzzParams, fuzzTimeout } from './fuzz.ts';
 
 // The fast parser must produce exactly remark's tree (positions included), or the
 // validator and the site would disagree with the reference pipeline.
@@ -100,12 +101,12 @@ describe('Sätteri and remark give equal trees', () => {
     .tuple(fc.array(block, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'))
     .map(([bs, eol]) => bs.join('\n\n').replaceAll('\n', eol) + eol);
 
-  test.prop([moduleBody], { seed: 20261122, numRuns: 1000 })(
+  test.prop([moduleBody], fuzzParams(20261122))(
     'on generated modules in the authoring style',
     (markdown) => {
       same(markdown);
     },
-    60_000,
+    fuzzTimeout(60_000),
   );
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../src/index.ts';
+import { parseFile, type Diagnostic } from '../src/index.ts';
+import { parseYamlFile } from '../src/parse.ts';
 import { validateText } from './helpers.ts';
 
 const VALID = `---
@@ -129,5 +130,30 @@ describe('frontmatter that is not a mapping', () => {
     const errors = validateText(text).filter((d) => d.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.map((d) => d.message).join('\n')).toMatch(message);
+  });
+});
+
+describe('one YAML document per file (issue 25)', () => {
+  const place = (d: Diagnostic) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.ruleId}`;
+
+  it('reports a second document in a data file at its `---` line, never ignoring what follows', () => {
+    for (const tail of ['---\nfoo: [\n', '--- foo: [\n', '...\nmore: text\n', '---\r\nfoo: 1\r\n']) {
+      const { diagnostics } = parseYamlFile('plans/p.yaml', `id: p\ntitle: A plan\n${tail}`);
+      expect(diagnostics.map(place), JSON.stringify(tail)).toEqual([expect.stringMatching(/^3:1-3:\d+ yaml-syntax$/)]);
+      expect(diagnostics[0]!.message).toMatch(/expected one document/);
+      expect(diagnostics[0]!.hint).toBeTruthy();
+    }
+  });
+
+  it('accepts an opening `---` (YAML’s document start) and keeps line numbers', () => {
+    const { diagnostics } = parseYamlFile('glossary/g.yaml', '---\nterm: Handoff\ndefinition: "x\n');
+    expect(diagnostics.map(place)).toEqual(['3:13-3:14 yaml-syntax']);
+    expect(parseYamlFile('glossary/g.yaml', '---\nterm: Handoff\n').data).toEqual({ term: 'Handoff' });
+  });
+
+  it('reports a document marker inside a module’s frontmatter, and the keys after it as unread', () => {
+    const parsed = parseFile('fixture.md', '---\nid: fixture\n--- bar: [\ntitle: T\n---\n\nText.\n');
+    expect(parsed.diagnostics.map(place)).toEqual(['3:1-3:11 yaml-syntax']);
+    expect(parsed.diagnostics[0]!.causes?.[0]?.message).toMatch(/`title` could not be read/);
   });
 });

@@ -1,9 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { buildCorpus, parseFile, validateCorpus } from '../src/index.ts';
+import { fuzzParams, fuzzTimeout } from './fuzz.ts';
 
-// Fixed seed so CI runs the same cases every time; 1000 runs per property.
-const params = { seed: 20261122, numRuns: 1000 };
+// Fixed seed so CI runs the same cases every time; 1000 runs per property (`pnpm fuzz`: many more).
+const params = fuzzParams(20261122);
 
 /** Validates one text as a module in an otherwise empty corpus. */
 function validate(text: string) {
@@ -134,7 +135,7 @@ describe('frontmatter round-trips', () => {
       );
       expect(schema).toEqual([]);
     },
-    60_000,
+    fuzzTimeout(60_000),
   ); // 1000 runs: allow for a machine shared with other work
 
   test.prop([validFrontmatter, fc.constantFrom('level', 'duration', 'audience')], params)(
@@ -148,6 +149,6 @@ describe('frontmatter round-trips', () => {
       expect(schema.length).toBeGreaterThan(0);
       expect(schema.every((d) => d.line === index + 1)).toBe(true);
     },
-    60_000,
+    fuzzTimeout(60_000),
   );
 });

@@ -13,7 +13,9 @@ import { rule as imageExists } from './image-exists.ts';
 import { rule as linksResolve } from './links-resolve.ts';
 import { rule as nestingDepth } from './nesting-depth.ts';
 import { rule as noControlCharacters } from './no-control-characters.ts';
+import { rule as noExternalImage } from './no-external-image.ts';
 import { rule as noLinkOutsideCourse } from './no-link-outside-course.ts';
+import { rule as noPageIdHeading } from './no-page-id-heading.ts';
 import { rule as noPlaceholderText } from './no-placeholder-text.ts';
 import { rule as noPredictableAnswers } from './no-predictable-answers.ts';
 import { rule as noScaffoldPrompt } from './no-scaffold-prompt.ts';
@@ -55,7 +57,9 @@ export const rules: readonly Rule[] = [
   linksResolve,
   nestingDepth,
   noControlCharacters,
+  noExternalImage,
   noLinkOutsideCourse,
+  noPageIdHeading,
   noPlaceholderText,
   noPredictableAnswers,
   noScaffoldPrompt,

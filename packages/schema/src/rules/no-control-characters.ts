@@ -1,3 +1,4 @@
+import type { Place } from '../diagnostic.ts';
 import type { Rule } from '../rule.ts';
 import { LineIndex } from '../text-position.ts';
 
@@ -16,36 +17,43 @@ const MAX_REPORTS = 5;
 /** The code point of a character as authors look it up: `U+202E`. */
 const codeOf = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
+/**
+ * Every invisible character of a text, as a place, message and hint each (at most `MAX_REPORTS`,
+ * then one line counting the rest). Modules use it through the rule; data files (paths, glossary
+ * terms, plans) through the engine, which reads them before any rule runs.
+ */
+export function hiddenCharacters(text: string): { place: Place; message: string; hint: string }[] {
+  const found: { place: Place; message: string; hint: string }[] = [];
+  let lines: LineIndex | undefined;
+  let count = 0;
+  let last = 0;
+  for (const match of text.matchAll(HIDDEN)) {
+    count += 1;
+    last = match.index;
+    if (count > MAX_REPORTS) continue;
+    lines ??= new LineIndex(text);
+    found.push({
+      place: lines.place(last, last + 1),
+      message: `Unexpected invisible character ${codeOf(match[0])}, expected visible text`,
+      hint: 'Delete it (your editor may show it as a small box or not at all), and retype the text around it if unsure.',
+    });
+  }
+  if (count > MAX_REPORTS)
+    found.push({
+      place: lines!.place(last, last + 1),
+      message: `Unexpected ${count - MAX_REPORTS} more invisible characters in this file, expected none`,
+      hint: 'The file may have been pasted from another program: retype or clean it.',
+    });
+  return found;
+}
+
 export const rule: Rule = {
   id: 'no-control-characters',
   severity: 'error',
   summary:
-    'No control characters or bidirectional overrides (U+202A–U+202E, U+2066–U+2069) anywhere in a module: id, title, any value or the body.',
+    'No control characters or bidirectional overrides (U+202A–U+202E, U+2066–U+2069) anywhere in a module or data file: id, title, any value or the body; paths, glossary terms and plans too.',
   why: 'They are invisible in an editor, yet they can reverse a title on the page, hide text from a reviewer, or break a printed document.',
   check({ module, report }) {
-    const text = module.parsed.text;
-    let lines: LineIndex | undefined;
-    let count = 0;
-    for (const match of text.matchAll(HIDDEN)) {
-      count += 1;
-      if (count > MAX_REPORTS) continue;
-      lines ??= new LineIndex(text);
-      const start = match.index;
-      report(
-        lines.place(start, start + 1),
-        `Unexpected invisible character ${codeOf(match[0])}, expected visible text`,
-        {
-          hint: 'Delete it (your editor may show it as a small box or not at all), and retype the text around it if unsure.',
-        },
-      );
-    }
-    if (count > MAX_REPORTS) {
-      const last = [...text.matchAll(HIDDEN)].at(-1)!.index;
-      report(
-        lines!.place(last, last + 1),
-        `Unexpected ${count - MAX_REPORTS} more invisible characters in this file, expected none`,
-        { hint: 'The file may have been pasted from another program: retype or clean it.' },
-      );
-    }
+    for (const { place, message, hint } of hiddenCharacters(module.parsed.text)) report(place, message, { hint });
   },
 };
