@@ -249,10 +249,10 @@ describe('guides and handouts', () => {
     const plan = pdfText(join(out, 'a4', 'outage-morning-day-plan.pdf'));
     expect(plan).toContain('Outage calls, a morning session');
     expect(plan).toMatch(/Preparation checklist[\s\S]*Print the role cards and handouts\.[\s\S]*2 days before/);
-    expect(plan).toMatch(/09:30\s+09:40\s+The outage call — Opening: three days offline/);
+    expect(plan).toMatch(/09:30\s+09:50\s+Opening\n[\s\S]*09:50\s+10:00\s+The outage call — Opening: three days offline/);
     expect(plan).toMatch(/Room set-up[\s\S]*Tables for groups of three/);
     const agenda = pdfText(join(out, 'a4', 'outage-morning-participant-agenda.pdf'));
-    expect(agenda).toMatch(/Day 1 · 2027-01-12 · 09:30–12:00/);
+    expect(agenda).toMatch(/Day 1 · 2027-01-12 · 09:30–10:55/);
     expect(agenda).not.toContain('Preparation checklist');
   });
 
