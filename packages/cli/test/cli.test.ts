@@ -184,8 +184,8 @@ describe('frontline guides output folder', () => {
         '  a4/outage-call-participant-handout.pdf: module `outage-call` has errors',
         '  a4/starter-facilitator-manual.pdf: its module `outage-call` has errors',
         '  a4/starter-participant-workbook.pdf: its module `outage-call` has errors',
-        '  a4/outage-morning-day-plan.pdf: its module `outage-call` has errors',
-        '  a4/outage-morning-participant-agenda.pdf: its module `outage-call` has errors',
+        '  a4/outage-morning-day-pack.pdf: its module `outage-call` has errors',
+        '  a4/outage-morning-participant-pack.pdf: its module `outage-call` has errors',
       ].join('\n'),
     );
     expect(readdirSync(join(dir, 'out'))).toEqual(['.manifest.json']);
