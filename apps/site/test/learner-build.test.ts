@@ -44,7 +44,7 @@ it('builds a learner site in which no file of any type holds facilitator text', 
   const pdfs = all.filter((f) => f.endsWith('.pdf'));
   // The participant documents are published, and nothing else typeset.
   expect(pdfs.some((f) => f.endsWith('-participant-handout.pdf'))).toBe(true);
-  expect(pdfs.filter((f) => !/-participant-(handout|workbook|agenda)\.pdf$/.test(f))).toEqual([]);
+  expect(pdfs.filter((f) => !/-participant-(handout|workbook|pack)\.pdf$/.test(f))).toEqual([]);
 
   const { modules } = validateContent(join(repo, 'content'));
   const phrases = modules.flatMap(phrasesOf);

@@ -184,8 +184,8 @@ describe('frontline guides output folder', () => {
         '  a4/outage-call-participant-handout.pdf: module `outage-call` has errors',
         '  a4/starter-facilitator-manual.pdf: its module `outage-call` has errors',
         '  a4/starter-participant-workbook.pdf: its module `outage-call` has errors',
-        '  a4/outage-morning-day-plan.pdf: its module `outage-call` has errors',
-        '  a4/outage-morning-participant-agenda.pdf: its module `outage-call` has errors',
+        '  a4/outage-morning-day-pack.pdf: its module `outage-call` has errors',
+        '  a4/outage-morning-participant-pack.pdf: its module `outage-call` has errors',
       ].join('\n'),
     );
     expect(readdirSync(join(dir, 'out'))).toEqual(['.manifest.json']);
@@ -221,16 +221,17 @@ describe('frontline plan', () => {
   it('prints the wall-clock agenda of a plan', async () => {
     const r = await run(['plan', 'content/plans/outage-morning.yaml'], workspace());
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Day 1, 2027-01-12: 09:30–12:00, 45 minutes of training');
-    expect(r.stdout).toMatch(/09:30–09:40\s+Opening: three days offline/);
+    expect(r.stdout).toContain('Day 1, 2027-01-12: 09:30–10:55, 45 minutes of training');
+    expect(r.stdout).toMatch(/09:30–09:50\s+— Opening —\n.*\n09:50–10:00\s+Opening: three days offline/);
+    expect(r.stdout).toMatch(/10:35–10:55\s+— Close —/);
   });
 
   it('exits 1 with a located error when a day overruns', async () => {
     const dir = workspace();
     const file = join(dir, 'content/plans/outage-morning.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('end: "12:00"', 'end: "10:00"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('end: "10:55"', 'end: "10:00"'));
     const r = await run(['plan', 'content/plans/outage-morning.yaml'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/content\/plans\/outage-morning\.yaml:13:15 +error +plan-day-fits/);
+    expect(r.stderr).toMatch(/content\/plans\/outage-morning\.yaml:17:15 +error +plan-day-fits/);
   });
 });

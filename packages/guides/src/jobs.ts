@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { validateContent, type Module } from '@frontline/schema';
 import { guideData, handoutData, roleCardsData, type Paper } from './data.ts';
-import { planData } from './plan-data.ts';
+import { dayPackData, participantPackData } from './plan-data.ts';
 import { documentName, type Job } from './job.ts';
 import { typstEngine } from './compile.ts';
 import { TEMPLATES, type Template } from './templates.ts';
@@ -45,7 +45,7 @@ const TEMPLATE_HASH = createHash('sha256')
 
 /** The documents of a learning path and of a delivery plan, for the list of what was not written. */
 const PATH_DOCUMENTS: readonly Template[] = ['facilitator-manual', 'participant-workbook'];
-const PLAN_DOCUMENTS: readonly Template[] = ['day-plan', 'participant-agenda'];
+const PLAN_DOCUMENTS: readonly Template[] = ['day-pack', 'participant-pack'];
 
 /** Why a path's or a plan's documents were not written: the modules of it that have errors. */
 const membersBroken = (ids: readonly string[]) =>
@@ -210,9 +210,9 @@ export function listJobs(options: JobListOptions): JobList {
         skip(checked.plan.id, paper, PLAN_DOCUMENTS, membersBroken(missing));
         continue;
       }
-      const data = planData(checked, byId, paper);
-      add(checked.plan.id, paper, 'day-plan', data, data.plan.updated);
-      add(checked.plan.id, paper, 'participant-agenda', data, data.plan.updated);
+      const pack = dayPackData(checked, byId, paper);
+      add(checked.plan.id, paper, 'day-pack', pack, pack.plan.updated);
+      add(checked.plan.id, paper, 'participant-pack', participantPackData(checked, byId, paper), pack.plan.updated);
     }
   }
   return { result, jobs, manifest, manifestFile };

@@ -1,5 +1,5 @@
-import { toClock, type CheckedPlan, type Module } from '@frontline/schema';
-import type { Paper } from './data.ts';
+import { toClock, toMinutes, type CheckedPlan, type Module } from '@frontline/schema';
+import { guideData, handoutData, type GuideData, type HandoutData, type Paper } from './data.ts';
 
 /** `2 days` → minutes, for ordering a checklist by lead time (`on the day` is 0). */
 export function leadMinutes(lead: string): number {
@@ -104,4 +104,183 @@ export function planData(checked: CheckedPlan, modules: ReadonlyMap<string, Modu
       .filter((m) => m.frontmatter.roomSetup)
       .map((m) => ({ module: m.frontmatter.title, text: m.frontmatter.roomSetup! })),
   };
+}
+
+const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/**
+ * How many of a material to bring for `people`, read from the way modules write it: "one per
+ * person" (or participant), "one set per pair", "one set per group of three", "one per table"
+ * (tables of four). Empty when the item says no count.
+ */
+export function quantityFor(item: string, people: number | undefined): string {
+  const per = /\bone (set |copy |card )?per (person|participant|pair|table|group of (\w+))\b/i.exec(item);
+  if (!per) return '';
+  const unit = per[2]!.toLowerCase();
+  const size = unit.startsWith('group of')
+    ? (NUMBERS[per[3]!.toLowerCase()] ?? Number(per[3]))
+    : { person: 1, participant: 1, pair: 2, table: 4 }[unit];
+  if (!size || Number.isNaN(size)) return '';
+  const noun = per[1] ? per[1].trim() : '';
+  if (people === undefined) return '';
+  const n = Math.ceil(people / size);
+  return noun ? `${n} ${noun}${n === 1 ? '' : 's'}` : String(n);
+}
+
+/** `2027-02-09` minus a lead time: a date for days and weeks, a time before the start otherwise. */
+export function dueDate(lead: string, date: string, start: string): string {
+  if (lead === 'on the day') return `${date}, before ${start}`;
+  const minutes = leadMinutes(lead);
+  if (minutes >= 1440) {
+    const day = new Date(`${date}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - Math.floor(minutes / 1440));
+    return day.toISOString().slice(0, 10);
+  }
+  return `${date}, ${lead} before ${start}`;
+}
+
+/** A task's text for recognising the same task in two modules: case, spacing and the full stop ignored. */
+const taskKey = (task: string) =>
+  task
+    .toLowerCase()
+    .replace(/\b(?:the|a|an) /g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\.$/, '')
+    .trim();
+
+export interface DayPackData {
+  paper: Paper;
+  plan: PlanDocumentData['plan'] & { participants: string };
+  days: (ClockDay & {
+    opening: { minutes: number; housekeeping: string; notes: { module: string; text: string }[] } | null;
+    close: { minutes: number; modules: { title: string; objectives: string[] }[] } | null;
+    /** The day's modules, each with its segments at the clock times of the plan. */
+    modules: GuideData[];
+  })[];
+  preparation: { task: string; due: string; modules: string[] }[];
+  materials: { item: string; quantity: string; modules: string[] }[];
+  roomSetup: { day: number; start: string; module: string; text: string }[];
+}
+
+/**
+ * The facilitator's day pack: the day at a glance, the opening, each module's facilitation with
+ * its segments at their clock times, the close; one preparation checklist (each task once, dated
+ * from the plan), materials counted for the group, and room set-up changes in order.
+ */
+export function dayPackData(checked: CheckedPlan, modules: ReadonlyMap<string, Module>, paper: Paper): DayPackData {
+  const base = planData(checked, modules, paper);
+  const { plan } = checked;
+  const titles = new Map([...modules.values()].map((m) => [m.id, m.frontmatter.title]));
+  const days = base.days.map((day, d) => {
+    const planDay = plan.days[d]!;
+    const used = planDay.modules.map((id) => modules.get(id)).filter((m): m is Module => m !== undefined);
+    const guides = used.map((m) => {
+      const guide = guideData(m, titles, paper);
+      const times = day.items.filter((i) => i.kind === 'segment' && i.module === m.id);
+      const segments = guide.segments.map((s, i) => ({
+        ...s,
+        start: times[i]?.start ?? s.start,
+        end: times[i]?.end ?? s.end,
+      }));
+      return { ...guide, segments, agenda: segments.map(({ blocks: _b, questions: _q, ...row }) => row) };
+    });
+    return {
+      ...day,
+      opening: planDay.opening
+        ? {
+            minutes: planDay.opening.minutes,
+            housekeeping: planDay.opening.housekeeping ?? '',
+            notes: used
+              .filter((m) => m.frontmatter.contentNote)
+              .map((m) => ({ module: m.frontmatter.title, text: m.frontmatter.contentNote! })),
+          }
+        : null,
+      close: planDay.close
+        ? {
+            minutes: planDay.close.minutes,
+            modules: used.map((m) => ({
+              title: m.frontmatter.title,
+              objectives: m.frontmatter.objectives.map((o) => o.text),
+            })),
+          }
+        : null,
+      modules: guides,
+    };
+  });
+
+  // Each task once, due by the earliest date any module that needs it asks for.
+  const prep = new Map<string, { task: string; due: string; order: number; modules: string[] }>();
+  plan.days.forEach((day) => {
+    for (const id of day.modules) {
+      const m = modules.get(id);
+      if (!m) continue;
+      for (const p of m.frontmatter.preparation) {
+        const order = toMinutes(day.start) - leadMinutes(p.lead) + Date.parse(day.date) / 60000;
+        const key = taskKey(p.task);
+        const entry = prep.get(key);
+        const due = dueDate(p.lead, day.date, day.start);
+        if (!entry) prep.set(key, { task: p.task, due, order, modules: [m.frontmatter.title] });
+        else {
+          if (!entry.modules.includes(m.frontmatter.title)) entry.modules.push(m.frontmatter.title);
+          if (order < entry.order) Object.assign(entry, { due, order });
+        }
+      }
+    }
+  });
+
+  const materials = new Map<string, { item: string; quantity: string; modules: string[] }>();
+  for (const m of new Set(plan.days.flatMap((d) => d.modules)))
+    for (const item of modules.get(m)?.frontmatter.materials ?? []) {
+      const entry = materials.get(item) ?? { item, quantity: quantityFor(item, plan.participants), modules: [] };
+      entry.modules.push(titles.get(m) ?? m);
+      materials.set(item, entry);
+    }
+
+  // Room set-up changes, in the order the day reaches them: a module with the same set-up as
+  // the one before it needs no change.
+  const roomSetup: DayPackData['roomSetup'] = [];
+  days.forEach((day, d) => {
+    let previous = '';
+    for (const id of plan.days[d]!.modules) {
+      const setup = modules.get(id)?.frontmatter.roomSetup ?? '';
+      if (!setup || setup === previous) continue;
+      const first = day.items.find((i) => i.module === id);
+      roomSetup.push({ day: d + 1, start: first?.start ?? day.start, module: titles.get(id) ?? id, text: setup });
+      previous = setup;
+    }
+  });
+
+  return {
+    paper,
+    plan: { ...base.plan, participants: plan.participants === undefined ? '' : String(plan.participants) },
+    days,
+    preparation: [...prep.values()]
+      .sort((a, b) => a.order - b.order || a.task.localeCompare(b.task))
+      .map(({ order: _o, ...rest }) => rest),
+    materials: [...materials.values()],
+    roomSetup,
+  };
+}
+
+export interface ParticipantPackData {
+  paper: Paper;
+  plan: PlanDocumentData['plan'];
+  days: ClockDay[];
+  /** The handouts of the plan's modules, from the participant's view, without role briefs. */
+  handouts: HandoutData[];
+}
+
+/** The participant pack: the agenda by the clock and the day's handouts; role cards are printed apart. */
+export function participantPackData(
+  checked: CheckedPlan,
+  modules: ReadonlyMap<string, Module>,
+  paper: Paper,
+): ParticipantPackData {
+  const base = planData(checked, modules, paper);
+  const titles = new Map([...modules.values()].map((m) => [m.id, m.frontmatter.title]));
+  const handouts = [...new Set(checked.plan.days.flatMap((d) => d.modules))]
+    .map((id) => modules.get(id))
+    .filter((m): m is Module => m !== undefined)
+    .map((m) => ({ ...handoutData(m, titles, paper), roleCards: [] }));
+  return { paper, plan: base.plan, days: base.days, handouts };
 }

@@ -9,8 +9,8 @@ export type Template =
   | 'participant-handout'
   | 'facilitator-manual'
   | 'participant-workbook'
-  | 'day-plan'
-  | 'participant-agenda'
+  | 'day-pack'
+  | 'participant-pack'
   | 'role-cards';
 
 /**
@@ -23,8 +23,9 @@ export const DOCUMENT_READER = {
   'participant-handout': 'participant',
   'facilitator-manual': 'facilitator',
   'participant-workbook': 'participant',
-  'day-plan': 'facilitator',
-  'participant-agenda': 'participant',
+  'day-pack': 'facilitator',
+  // The agenda and the day's handouts from the participant's view: no role briefs, no facilitator text.
+  'participant-pack': 'participant',
   // Printed for a workshop and handed out one card each: not published to learners, who read
   // each role behind its own disclosure on the module page.
   'role-cards': 'role-holder',

@@ -78,8 +78,8 @@ describe('guides and handouts', () => {
           `${p}/outage-call-role-cards`,
           `${p}/starter-facilitator-manual`,
           `${p}/starter-participant-workbook`,
-          `${p}/outage-morning-day-plan`,
-          `${p}/outage-morning-participant-agenda`,
+          `${p}/outage-morning-day-pack`,
+          `${p}/outage-morning-participant-pack`,
         ])
         .sort(),
     );
@@ -245,15 +245,37 @@ describe('guides and handouts', () => {
     expect(pages[start]!.trimStart().split('\n')[0]).toMatch(/^The outage call · Facilitator manual\s+At a glance$/);
   });
 
-  it('prints a plan as a facilitator day plan and a participant agenda with clock times', () => {
-    const plan = pdfText(join(out, 'a4', 'outage-morning-day-plan.pdf'));
-    expect(plan).toContain('Outage calls, a morning session');
-    expect(plan).toMatch(/Preparation checklist[\s\S]*Print the role cards and handouts\.[\s\S]*2 days before/);
-    expect(plan).toMatch(/09:30\s+09:40\s+The outage call — Opening: three days offline/);
-    expect(plan).toMatch(/Room set-up[\s\S]*Tables for groups of three/);
-    const agenda = pdfText(join(out, 'a4', 'outage-morning-participant-agenda.pdf'));
-    expect(agenda).toMatch(/Day 1 · 2027-01-12 · 09:30–12:00/);
-    expect(agenda).not.toContain('Preparation checklist');
+  it('prints a plan as a day pack by the clock and a participant pack without facilitator text or role briefs', () => {
+    const pack = pdfText(join(out, 'a4', 'outage-morning-day-pack.pdf'));
+    expect(pack).toContain('Outage calls, a morning session');
+    // The day at a glance, the opening and close in place, each segment at its clock time.
+    expect(pack).toMatch(
+      /09:30\s+09:50\s+Opening\n[\s\S]*09:50\s+10:00\s+The outage call — Opening: three days offline/,
+    );
+    expect(pack).toMatch(/Opening, 09:30–09:50[\s\S]*Ground rules[\s\S]*Housekeeping\s+Fire exits are at both ends/);
+    expect(pack).toMatch(/10:00–10:20\s+Role-play/);
+    expect(pack).toMatch(/Close, 10:35–10:55[\s\S]*Recap[\s\S]*Commitments[\s\S]*Evaluation/);
+    expect(pack).toContain('FACILITATOR-ONLY-NOTE');
+    // Preparation dated from the plan's day; materials counted for its 10 participants.
+    expect(pack).toMatch(/Print the role cards and handouts\.\s+2027-01-10/);
+    expect(pack).toMatch(/4 sets\s+Printed role cards, one set per group of three/);
+    expect(pack).toMatch(/Room set-up[\s\S]*09:50\s+The outage call: Tables for groups of three/);
+    // Printed once: the module's own checklist (Done, Task, When) and agenda are not repeated.
+    expect(pack).toMatch(/Done\s+Task\s+By/);
+    expect(pack).not.toMatch(/Done\s+Task\s+When/);
+    expect(pack).not.toMatch(/Start\s+End\s+Min\s+Segment/);
+    const participant = pdfText(join(out, 'a4', 'outage-morning-participant-pack.pdf'));
+    expect(participant).toMatch(/Day 1 · 2027-01-12 · 09:30–10:55/);
+    expect(participant).toContain('Opening: three days offline');
+    for (const secret of [
+      'Preparation checklist',
+      'FACILITATOR-ONLY-NOTE',
+      'PURPOSE-OPENING',
+      'TRANSITION-ROLEPLAY',
+      'Answer key',
+      'missed two meetings',
+    ])
+      expect(participant).not.toContain(secret);
   });
 
   it('embeds every font, and only the fonts the project ships: none from the system', () => {

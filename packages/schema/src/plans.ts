@@ -4,7 +4,7 @@ import type { FrontmatterBlock } from './parse.ts';
 import { parseYamlFile } from './parse.ts';
 import { indexOf, type Corpus, type ModuleFile } from './rule.ts';
 import type { Cause } from './diagnostic.ts';
-import { schedulePlan, type Schedule, type SchedulableModule } from './schedule.ts';
+import { schedulePlan, toClock, type Schedule, type SchedulableModule } from './schedule.ts';
 import { PlanSchema, type Plan } from './schemas/plan.ts';
 import { suggest } from './suggest.ts';
 import { placeOf } from './yaml-place.ts';
@@ -15,6 +15,9 @@ export interface CheckedPlan {
   plan: Plan;
   schedule: Schedule;
 }
+
+/** Most minutes a day may leave unplanned at its end before `plan-day-accounted` says so. */
+export const UNACCOUNTED_MINUTES = 15;
 
 /** Plan rules: ids and default severities (documented in the author guide). */
 export const PLAN_RULES = {
@@ -28,6 +31,14 @@ export const PLAN_RULES = {
   'plan-day-fits': {
     severity: 'error',
     summary: 'Each day’s modules, breaks and lunch fit between its start and end.',
+  },
+  'plan-day-accounted': {
+    severity: 'warning',
+    summary: `A day’s last part ends no more than ${UNACCOUNTED_MINUTES} minutes before its \`end\`: time is planned, or the end is honest.`,
+  },
+  'plan-content-note': {
+    severity: 'warning',
+    summary: 'A day that runs a module with a content note has an opening, where the note is given.',
   },
   'plan-virtual-blocks': { severity: 'warning', summary: 'Virtual plans break at least every 75 minutes.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
@@ -113,6 +124,32 @@ function checkPlanModules(
   );
 }
 
+/** Each scheduled day: time left unplanned at its end, and content notes without an opening. */
+function checkDays(plan: Plan, schedule: Schedule, modules: ReadonlyMap<string, ModuleFile>, report: Report): void {
+  schedule.days.forEach((day, d) => {
+    const spare = day.end - day.finish;
+    // A day with a module that cannot be scheduled is incomplete: its end is not yet known.
+    const complete = plan.days[d]!.modules.every((id) => modules.has(id));
+    if (complete && day.items.length && spare > UNACCOUNTED_MINUTES)
+      report(
+        'plan-day-accounted',
+        ['days', d, 'end'],
+        `Unexpected ${spare} minutes with nothing planned at the end of ${day.date} (the day’s last part ends at ${toClock(day.finish)}), expected the day to end within ${UNACCOUNTED_MINUTES} minutes of it`,
+        plan.days[d]!.close
+          ? `Set \`end: '${toClock(day.finish)}'\`, or lengthen the close.`
+          : `Add a \`close\` (recap, commitments, feedback) to the day, or set \`end: '${toClock(day.finish)}'\`.`,
+      );
+    const noted = plan.days[d]!.modules.filter((id) => modules.get(id)?.frontmatter?.contentNote);
+    if (noted.length && !plan.days[d]!.opening)
+      report(
+        'plan-content-note',
+        ['days', d, 'modules'],
+        `Unexpected day without an opening on ${day.date}, expected one to give the content note of ${noted.map((id) => `\`${id}\``).join(', ')}`,
+        'Add `opening: { minutes: 30 }` to the day: the day pack prints each note there, for you to read out before the first module.',
+      );
+  });
+}
+
 /**
  * Validates plan files against the corpus with the same diagnostics as modules: schema,
  * modules exist, prerequisites earlier, audience, and each day fits (breaks and lunch
@@ -188,22 +225,30 @@ export function checkPlans(
     for (const p of schedule.problems)
       report(
         'plan-day-fits',
-        p.module === undefined ? ['days', p.day] : ['days', p.day, 'modules', p.module],
+        p.part
+          ? ['days', p.day, p.part, 'minutes']
+          : p.module === undefined
+            ? ['days', p.day]
+            : ['days', p.day, 'modules', p.module],
         p.message,
         p.hint,
       );
+    checkDays(plan, schedule, modules, report);
     plans.push({ file, plan, schedule });
   }
   return { diagnostics, plans, blocked };
 }
 
 function planKeys(path: readonly PropertyKey[]): string[] {
-  const top = ['id', 'title', 'audience', 'format', 'venue', 'breaks', 'days'];
+  const top = ['id', 'title', 'audience', 'format', 'venue', 'participants', 'breaks', 'days'];
   const breaks = ['every', 'minutes', 'lunch'];
   const last = path.at(-1);
   if (path.length === 0) return top;
   if (last === 'breaks') return breaks;
   if (last === 'lunch') return ['from', 'to', 'minutes'];
-  if (path[0] === 'days' && typeof last === 'number') return ['date', 'start', 'end', 'breaks', 'modules'];
+  if (last === 'opening') return ['minutes', 'housekeeping'];
+  if (last === 'close') return ['minutes'];
+  if (path[0] === 'days' && typeof last === 'number')
+    return ['date', 'start', 'end', 'breaks', 'opening', 'modules', 'close'];
   return [];
 }

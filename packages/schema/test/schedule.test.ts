@@ -150,6 +150,41 @@ describe('overruns', () => {
   });
 });
 
+describe('opening and close', () => {
+  it('puts the opening first and the close last, on the clock with breaks and lunch', () => {
+    const modules = [mod('a', 60, 30), mod('b', 60)];
+    const p = plan([
+      {
+        date: '2027-01-12',
+        start: '09:00',
+        end: '13:30',
+        opening: { minutes: 30 },
+        modules: ['a', 'b'],
+        close: { minutes: 20 },
+      },
+    ]);
+    expect(agenda(p, modules)).toEqual([
+      '09:00-09:30 opening Opening',
+      '09:30-10:30 segment a part 1',
+      '10:30-10:45 break Break',
+      '10:45-11:15 segment a part 2',
+      '11:15-12:15 segment b part 1',
+      '12:15-13:00 lunch Lunch',
+      '13:00-13:20 close Close',
+    ]);
+    expect(schedulePlan(p, new Map(modules.map((m) => [m.id, m]))).days[0]!.finish).toBe(13 * 60 + 20);
+  });
+
+  it('reports a close that ends after the day, at the close', () => {
+    const modules = [mod('a', 60)];
+    const p = plan([{ date: '2027-01-12', start: '09:00', end: '10:00', modules: ['a'], close: { minutes: 15 } }]);
+    const problems = schedulePlan(p, new Map(modules.map((m) => [m.id, m]))).problems;
+    expect(problems.map((x) => `${x.day} ${x.part} ${x.message}`)).toEqual([
+      '0 close Unexpected close that ends at 10:15 on 2027-01-12, expected the day to end by 10:00',
+    ]);
+  });
+});
+
 describe('plan validation', () => {
   const moduleText = (id: string, audience: string, prerequisites: string[] = []) =>
     `---\nid: ${id}\ntitle: Module ${id}\nsummary: A module used by the plan validation tests.\naudience: [${audience}]\nlevel: foundation\nduration: 60\nobjectives:\n  - id: a\n    text: Do the first thing well.\n  - id: b\n    text: Do the second thing well.\n  - id: c\n    text: Do the third thing well.\nprerequisites: [${prerequisites.join(', ')}]\nversion: 1.0.0\nupdated: 2026-11-01\n---\n\n::segment[Only]{minutes=60 method=discussion}\n`;
@@ -175,6 +210,28 @@ describe('plan validation', () => {
       '12:30 plan-audience Unexpected module `leaders-only` for audience `frontline`, expected one written for it (it is for `leader`)',
       '12:30 plan-day-fits Unexpected end at 12:20 for `leaders-only` on 2027-01-12, expected the day to end by 10:30',
       '12:44 plan-module-exists Unexpected module `secnd`, expected the id of an existing module',
+    ]);
+  });
+  it('says where a day leaves time unplanned, and where a content note has no opening', () => {
+    const noted = moduleText('noted', 'frontline').replace(
+      'updated: 2026-11-01\n',
+      'updated: 2026-11-01\ncontentNote: This module deals with abuse at work, including threats.\n',
+    );
+    const text = `id: day\ntitle: A day\naudience: frontline\nformat: in-person\nbreaks:\n  every: 90\n  minutes: 10\ndays:\n  - date: 2027-01-12\n    start: "09:00"\n    end: "11:10"\n    modules: [first, noted]\n  - date: 2027-01-13\n    start: "09:00"\n    end: "11:00"\n    opening:\n      minutes: 15\n    modules: [noted]\n    close:\n      minutes: 15\n`;
+    const corpus = buildCorpus({
+      root: '/x',
+      modules: [
+        { file: 'modules/first.md', name: 'first', text: moduleText('first', 'frontline') },
+        { file: 'modules/noted.md', name: 'noted', text: noted },
+      ],
+      plans: [{ file: 'plans/day.yaml', name: 'day', text }],
+    });
+    const found = validateCorpus(corpus)
+      .diagnostics.filter((d) => d.ruleId.startsWith('plan-'))
+      .map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`);
+    expect(found).toEqual([
+      '12:14 warning plan-content-note Unexpected day without an opening on 2027-01-12, expected one to give the content note of `noted`',
+      '15:10 warning plan-day-accounted Unexpected 20 minutes with nothing planned at the end of 2027-01-13 (the day’s last part ends at 10:40), expected the day to end within 15 minutes of it',
     ]);
   });
 });

@@ -38,7 +38,7 @@ export const guidesCommand: Command = {
     'Writes, under <out>/<paper>/ (default out/guides/a4/):',
     '  <module>-facilitator-guide.pdf and <module>-participant-handout.pdf for every valid module,',
     '  <path>-facilitator-manual.pdf and <path>-participant-workbook.pdf for every learning path,',
-    '  <plan>-day-plan.pdf and <plan>-participant-agenda.pdf for every delivery plan.',
+    '  <plan>-day-pack.pdf and <plan>-participant-pack.pdf for every delivery plan.',
     'Documents whose data and templates have not changed are not typeset again.',
     'The output folder is replaced as a whole: it holds only what this run wrote. A folder holding',
     'files Frontline did not write, or one inside the course, is refused (exit 2). Documents not',

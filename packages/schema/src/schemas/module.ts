@@ -98,6 +98,10 @@ export const FrontmatterSchema = z
       .max(400)
       .optional()
       .meta({ description: 'How to arrange the room, in a sentence or two.' }),
+    contentNote: z.string().trim().min(20).max(400).optional().meta({
+      description:
+        'What the module deals with that some people may find hard (abuse, bereavement), in a sentence or two: said in the opening of every day that runs it.',
+    }),
     preparation: z
       .array(PreparationSchema)
       .default([])

@@ -27,13 +27,41 @@ export const BreaksSchema = z
     description: 'The breaks policy: a short break at least every `every` minutes, and lunch inside its window.',
   });
 
+export const OpeningSchema = z
+  .strictObject({
+    minutes: z.int().min(10).max(90).meta({
+      description:
+        'How long the opening takes: welcome, introductions, ground rules, the content notes of the day’s modules, housekeeping.',
+    }),
+    housekeeping: z
+      .string()
+      .trim()
+      .min(3)
+      .max(400)
+      .optional()
+      .meta({ description: 'What people need to know about the place: exits, toilets, wifi, phones, refreshments.' }),
+  })
+  .meta({ description: 'The start of the day, before the first module.' });
+
+export const CloseSchema = z
+  .strictObject({
+    minutes: z
+      .int()
+      .min(10)
+      .max(90)
+      .meta({ description: 'How long the close takes: recap, each person’s commitments, the feedback form.' }),
+  })
+  .meta({ description: 'The end of the day, after the last module.' });
+
 export const PlanDaySchema = z
   .strictObject({
     date: z.iso.date().meta({ description: 'The day, as `YYYY-MM-DD`.' }),
     start: Clock.meta({ description: 'When the day starts, `HH:MM`.' }),
     end: Clock.meta({ description: 'When the day must end, `HH:MM`.' }),
     breaks: BreaksSchema.optional().meta({ description: 'This day’s breaks policy, if it differs from the plan’s.' }),
+    opening: OpeningSchema.optional(),
     modules: z.array(KebabId).min(1).meta({ description: 'Module ids, in the order they are run.' }),
+    close: CloseSchema.optional(),
   })
   .meta({ description: 'One training day.' });
 
@@ -51,6 +79,12 @@ export const PlanSchema = z
       .max(200)
       .optional()
       .meta({ description: 'Where it runs: a room, or the video platform.' }),
+    participants: z
+      .int()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'How many people will attend: the day pack counts materials and forms for them.' }),
     breaks: BreaksSchema.meta({ description: 'The default breaks policy for every day.' }),
     days: z.array(PlanDaySchema).min(1).meta({ description: 'The training days, in order.' }),
   })
@@ -58,4 +92,6 @@ export const PlanSchema = z
 
 export type Plan = z.output<typeof PlanSchema>;
 export type PlanDay = z.output<typeof PlanDaySchema>;
+export type Opening = z.output<typeof OpeningSchema>;
+export type Close = z.output<typeof CloseSchema>;
 export type BreaksPolicy = z.output<typeof BreaksSchema>;

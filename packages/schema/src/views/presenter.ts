@@ -55,7 +55,7 @@ export interface Slide {
 
 /** One line of the deck's agenda, with its planned time. */
 export interface PresenterItem {
-  kind: 'module' | 'segment' | 'break' | 'lunch' | 'gap';
+  kind: 'module' | 'segment' | 'break' | 'lunch' | 'gap' | 'opening' | 'close';
   title: string;
   method: string;
   minutes: number;
@@ -324,7 +324,10 @@ export function planPresenterView(checked: CheckedPlan, modules: ReadonlyMap<str
         slides.push({
           item: items.length - 1,
           title: agenda.title,
-          subtitle: `${toClock(agenda.start)}–${toClock(agenda.end)} · back at ${toClock(agenda.end)}`,
+          subtitle:
+            agenda.kind === 'opening' || agenda.kind === 'close'
+              ? `${toClock(agenda.start)}–${toClock(agenda.end)}`
+              : `${toClock(agenda.start)}–${toClock(agenda.end)} · back at ${toClock(agenda.end)}`,
           screen: [],
           question: undefined,
           notes: { elements: [], steps: [] },

@@ -77,6 +77,8 @@ export interface Delivery {
   materials: string[];
   roomSetup: string;
   preparation: Frontmatter['preparation'];
+  /** What the module deals with that may be hard to hear, for the opening of a day that runs it. */
+  contentNote: string;
 }
 
 export interface ModuleView {
@@ -161,6 +163,7 @@ function deliveryOf(module: Module): Delivery {
     materials: fm.materials,
     roomSetup: fm.roomSetup ?? '',
     preparation: fm.preparation,
+    contentNote: fm.contentNote ?? '',
   };
 }
 
