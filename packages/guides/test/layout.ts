@@ -95,6 +95,9 @@ export function readPdf(file: string): ReadPdf {
 
 /** Is this line a heading, or the first line of one that wraps? */
 export function headingOf(line: Line, headings: ReadPdf['headings']): ReadPdf['headings'][number] | undefined {
+  // No heading is set smaller than body text (10.5 pt, a line box about 14 pt tall), so a line of
+  // small print that happens to read like a heading (a module's title in a table's note) is not one.
+  if (line.bottom - line.top < 13) return undefined;
   return headings.find((h) => h.text === line.text || (line.text.length >= 12 && h.text.startsWith(line.text)));
 }
 

@@ -55,8 +55,13 @@ export const PAGE_IDS: readonly string[] = [
   'search-more',
   'search-results',
   'search-status',
+  'sidebar-body',
+  'sidebar-title',
   'slide-number',
   'theme-toggle',
+  'toc-body',
+  'toc-title',
   'workbook',
+  'writing-clear',
   'your-progress',
 ];
