@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -189,6 +199,33 @@ describe('frontline guides output folder', () => {
       ].join('\n'),
     );
     expect(readdirSync(join(dir, 'out'))).toEqual(['.manifest.json']);
+  });
+
+  it('names a module file refused before it was read, and errors in files no document comes from (exit 1)', async () => {
+    const dir = workspace();
+    // A module file linked from outside the course is never read; the run must not look complete.
+    const outside = join(dir, 'elsewhere.md');
+    writeFileSync(outside, readFileSync(join(dir, 'content/modules/outage-call.md'), 'utf8'));
+    symlinkSync(outside, join(dir, 'content/modules/linked-in.md'));
+    const refused = await run(['guides', '--module', 'outage-call', '--out', 'out'], dir);
+    // Only the named module is asked for: the refused file does not concern this run.
+    expect(refused.code).toBe(0);
+    const all = await run(['guides', '--out', 'out'], dir);
+    expect(all.code).toBe(1);
+    expect(all.stderr).toContain(
+      [
+        'Not written (2):',
+        '  a4/linked-in-facilitator-guide.pdf: module file `modules/linked-in.md` was refused',
+        '  a4/linked-in-participant-handout.pdf: module file `modules/linked-in.md` was refused',
+      ].join('\n'),
+    );
+    rmSync(join(dir, 'content/modules/linked-in.md'));
+    writeFileSync(join(dir, 'content/glossary/broken-term.yaml'), 'term: [unclosed\n');
+    const glossary = await run(['guides', '--out', 'out'], dir);
+    expect(glossary.code).toBe(1);
+    expect(glossary.stderr).toContain(
+      'Errors in files no document is made from (1):\n  content/glossary/broken-term.yaml\n',
+    );
   });
 
   it('refuses a folder holding files Frontline did not write (exit 2, nothing deleted)', async () => {

@@ -15,3 +15,7 @@ if (result.skipped.length > 0) {
   console.error(`${result.skipped.length} document(s) not written: run \`pnpm frontline validate\`.`);
   process.exitCode = 1;
 }
+if (result.faults.length > 0) {
+  console.error(escapeAuthorText(`content errors in ${result.faults.join(', ')}: run \`pnpm frontline validate\`.`));
+  process.exitCode = 1;
+}

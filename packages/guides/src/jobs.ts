@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { validateContent, type Module } from '@frontline/schema';
 import { guideData, handoutData, roleCardsData, type Paper } from './data.ts';
 import { dayPackData, participantPackData } from './plan-data.ts';
@@ -31,6 +31,8 @@ export interface BuildResult {
   documents: { name: string; paper: Paper; kind: Template; file: string }[];
   /** Documents not written, each with the reason: the run must not look complete. */
   skipped: { file: string; reason: string }[];
+  /** Other files with errors (glossary terms, the config), absolute: no document comes from them, but the run is not clean. */
+  faults: string[];
 }
 
 const TEMPLATE_HASH = createHash('sha256')
@@ -101,6 +103,7 @@ export function listJobs(options: JobListOptions): JobList {
     errors: 0,
     documents: [],
     skipped: [],
+    faults: [],
   };
   const skip = (name: string, paper: Paper, kinds: readonly Template[], reason: string) => {
     for (const kind of kinds) result.skipped.push({ file: join(options.out, paper, documentName(name, kind)), reason });
@@ -109,7 +112,24 @@ export function listJobs(options: JobListOptions): JobList {
     .filter((m) => broken.has(m.file))
     .map((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name))
     .filter((id) => !only || only.has(id));
-  result.errors = brokenIds.length;
+  // Files with errors that no module, path or plan above accounts for: a module file refused before
+  // it was read (too large, a link out of the course, not UTF-8), a glossary term, the config.
+  const accounted = new Set([
+    ...corpus.modules.map((m) => m.file),
+    ...corpus.paths.map((p) => p.file),
+    ...plans.map((p) => p.file),
+  ]);
+  const unaccounted = [...broken].filter(
+    (file) => !accounted.has(file) && !(file.endsWith('.yaml') && ['paths', 'plans'].includes(basename(dirname(file)))),
+  );
+  const refusedModules = only ? [] : unaccounted.filter((file) => basename(dirname(file)) === 'modules');
+  result.errors = brokenIds.length + refusedModules.length;
+  // With `--module`, only what bears on every module (the config) concerns the run.
+  const concerns = (file: string) => !only || !['modules', 'glossary'].includes(basename(dirname(file)));
+  result.faults = unaccounted
+    .filter((file) => basename(dirname(file)) !== 'modules' && concerns(file))
+    .map((file) => resolve(file))
+    .sort();
   const jobs: Job[] = [];
 
   const add = (name: string, paper: Paper, kind: Template, data: unknown, updated: string) => {
@@ -149,6 +169,13 @@ export function listJobs(options: JobListOptions): JobList {
     }
     for (const id of brokenIds)
       skip(id, paper, ['facilitator-guide', 'participant-handout'], `module \`${id}\` has errors`);
+    for (const file of refusedModules)
+      skip(
+        basename(file, '.md'),
+        paper,
+        ['facilitator-guide', 'participant-handout'],
+        `module file \`${relative(options.content, resolve(file))}\` was refused`,
+      );
     for (const module of selected) {
       add(
         module.id,

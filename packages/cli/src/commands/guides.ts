@@ -76,11 +76,17 @@ export const guidesCommand: Command = {
       ...(start ? { start } : {}),
       log: (line) => io.stderr.write(`${line}\n`),
     });
-    if (result.skipped.length > 0) {
+    if (result.skipped.length > 0 || result.faults.length > 0) {
       const lines = result.skipped.map((s) => `  ${relative(out, s.file)}: ${s.reason}`);
+      const faults = result.faults.map((file) => `  ${relative(io.cwd, file)}`);
       io.stderr.write(
         escapeAuthorText(
-          `Not written (${result.skipped.length}):\n${lines.join('\n')}\nContent has errors; run \`frontline validate\` to see them.\n`,
+          [
+            ...(lines.length ? [`Not written (${lines.length}):`, ...lines] : []),
+            ...(faults.length ? [`Errors in files no document is made from (${faults.length}):`, ...faults] : []),
+            'Content has errors; run `frontline validate` to see them.',
+            '',
+          ].join('\n'),
         ),
       );
       return EXIT.content;
