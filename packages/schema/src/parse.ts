@@ -232,10 +232,75 @@ function readFrontmatter(ctx: FileContext, { yamlStart, closeStart }: FoundFence
       message: `Unexpected YAML in the frontmatter (${warning.code.toLowerCase().replaceAll('_', ' ')})`,
       hint: 'Check the quoting and indentation of this line.',
     });
-  const damaged = damagedKeys(doc, yamlText, problems);
-  reportYamlProblems(ctx, yamlStart, yamlText, problems, damaged);
-  const data = toData(ctx, yamlStart, doc, damaged);
-  return { data, doc, lines, firstLine: 2, ...(damaged.size ? { damaged: new Set(damaged.keys()) } : {}) };
+  const first = { doc, lines, damaged: damagedKeys(doc, yamlText, problems) };
+  const read = recoverPastErrors(yamlText, first, problems) ?? first;
+  reportYamlProblems(ctx, yamlStart, yamlText, problems, read.damaged);
+  const data = toData(ctx, yamlStart, read.doc, read.damaged);
+  return {
+    data,
+    doc: read.doc,
+    lines: read.lines,
+    firstLine: 2,
+    ...(read.damaged.size ? { damaged: new Set(read.damaged.keys()) } : {}),
+  };
+}
+
+interface FrontmatterRead {
+  doc: Document.Parsed;
+  lines: LineCounter;
+  damaged: Map<string, YamlProblem>;
+}
+
+/**
+ * Recovery like a compiler's: the yaml package gives up on everything after some errors (an
+ * unquoted `: ` in a value swallows the rest of the mapping), so the lines of each syntax error are
+ * blanked out (spaces, so every offset stays where it was) and the text is parsed again. Keys
+ * that read cleanly that way and touch no blanked line are checked like any other; the keys of
+ * the broken lines stay unread. When the second parse fails too, the first reading stands.
+ */
+function recoverPastErrors(
+  yamlText: string,
+  first: FrontmatterRead,
+  problems: readonly YamlProblem[],
+): FrontmatterRead | undefined {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!first.doc.errors.length || !first.damaged.size || errors.some((p) => p.reach !== undefined)) return undefined;
+  const index = new LineIndex(yamlText);
+  const lineOf = (offset: number) => index.position(Math.min(offset, yamlText.length)).line;
+  const blanked = new Set<number>();
+  for (const problem of errors)
+    for (let line = lineOf(problem.start); line <= lineOf(Math.max(problem.start, problem.end - 1)); line++)
+      blanked.add(line);
+  const patched = yamlText
+    .split('\n')
+    .map((text, i) => (blanked.has(i + 1) ? text.replace(/[^\r]/g, ' ') : text))
+    .join('\n');
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(patched, {
+      lineCounter: lines,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      logLevel: 'silent',
+    });
+  } catch {
+    return undefined;
+  }
+  if (doc.errors.length || !isMap(doc.contents)) return undefined;
+  // A key's entry runs to the line before the next key: a blanked line inside it (a list item of
+  // it) leaves the entry incomplete, so it stays unread rather than reported as missing items.
+  const starts = doc.contents.items.map((pair) => lineOf((pair.key as { range?: number[] } | null)?.range?.[0] ?? 0));
+  const readable = new Set<string>();
+  doc.contents.items.forEach((pair, i) => {
+    if (!isScalar(pair.key)) return;
+    const last = (starts[i + 1] ?? lineOf(yamlText.length) + 1) - 1;
+    for (let line = starts[i]!; line <= last; line++) if (blanked.has(line)) return;
+    readable.add(String(pair.key.value));
+  });
+  const damaged = new Map([...first.damaged].filter(([key]) => !readable.has(key)));
+  return { doc, lines, damaged };
 }
 
 /** Reports each YAML problem, with the keys it left unreadable as causes (one root cause, one diagnostic). */

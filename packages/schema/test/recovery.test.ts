@@ -37,9 +37,34 @@ describe('recovery after a YAML error', () => {
     ]);
     const [root] = found;
     expect(root?.causes?.map((c) => `${c.file}:${c.line}:${c.column} ${c.message}`)).toEqual([
-      'modules/broken.md:6:1 so `level`, `duration` could not be read; they are checked once this is fixed',
+      // `duration` on the next line is read again once the broken line is set aside.
+      'modules/broken.md:6:1 so `level` could not be read; it is checked once this is fixed',
       'plans/day.yaml:12:15 plan `day` cannot schedule `broken` until this is fixed',
     ]);
+  });
+
+  it('reads the keys after an unquoted colon again, so their own mistakes are not hidden', () => {
+    const found = validateCorpus(
+      buildCorpus({
+        root: '/x',
+        modules: [
+          {
+            file: 'modules/broken.md',
+            name: 'broken',
+            text: moduleText('broken', 'level: expert\n').replace('title: Module broken', 'title: Module: broken'),
+          },
+        ],
+      }),
+    ).diagnostics.filter((d) => WATCHED.test(d.ruleId));
+    expect(found.map((d) => `${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      '3:14 yaml-syntax',
+      '6:8 frontmatter-schema',
+      '22:1 no-placeholder-text',
+    ]);
+    expect(found[0]?.causes?.map((c) => c.message)).toEqual([
+      'so `title` could not be read; it is checked once this is fixed',
+    ]);
+    expect(found[1]?.message).toMatch(/Unexpected `expert` in `level`/);
   });
 
   it('keeps a module whose id line is broken known by its file name', () => {
