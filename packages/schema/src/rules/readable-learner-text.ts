@@ -6,7 +6,7 @@ import type { Rule } from '../rule.ts';
 import { firstLineOf } from '../rule.ts';
 
 /** Highest Flesch–Kincaid grade we accept for a module's learner-facing text. */
-export const TARGET_GRADE = 9;
+export const TARGET_GRADE = 8;
 /** Paragraphs shorter than this (words) are too short to grade fairly. */
 const MIN_WORDS = 25;
 
