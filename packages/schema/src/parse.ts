@@ -653,7 +653,19 @@ export function parseYamlFile(
     line: Math.max(1, d.line - 1),
     endLine: Math.max(1, d.endLine - 1),
   });
-  const fm = parsed.frontmatter ? { ...parsed.frontmatter, firstLine: 1 } : undefined;
+  // Not spread: the block's document is parsed on first use (see quickRead), and a spread would read it.
+  const block = parsed.frontmatter;
+  const fm: FrontmatterBlock | undefined = block && {
+    data: block.data,
+    get doc() {
+      return block.doc;
+    },
+    get lines() {
+      return block.lines;
+    },
+    firstLine: 1,
+    ...(block.damaged ? { damaged: block.damaged } : {}),
+  };
   return {
     data: fm?.data,
     frontmatter: fm,
