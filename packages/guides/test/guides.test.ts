@@ -464,7 +464,8 @@ describe('guides and handouts', () => {
     const { diagnostics } = validateContent(course);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const built = await buildGuides({ content: course, out: temp(), papers: ['a4'], progress: false });
-    expect(built.documents).toHaveLength(7);
+    // Every document of the course, the plan's sign-in sheet and feedback form included.
+    expect(built.documents).toHaveLength(9);
     const manual = pdfText(built.documents.find((d) => d.kind === 'facilitator-manual')!.file);
     expect(manual).toContain(`LEVEL-${NESTING_LIMIT - 1}`);
     // One level more is refused, with its place.
