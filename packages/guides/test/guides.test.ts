@@ -781,6 +781,30 @@ describe('certificates of attendance', () => {
     });
   });
 
+  it('tags the certificates for screen readers, embeds their fonts, and typesets the same bytes again', async () => {
+    const file = certificates('a4');
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info.stderr).toBe('');
+    if (typstEngine().tagged) {
+      expect(info.stdout).toMatch(/^Tagged:\s+yes$/m);
+      expect(readFileSync(file).includes('pdfuaid:part>1<')).toBe(true);
+    }
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(1);
+    for (const line of fonts) expect(line).toMatch(/\byes\s+yes\s+yes\b/);
+    const again = await buildGuides({
+      content,
+      out: temp(),
+      papers: ['a4'],
+      plan: 'outage-morning',
+      attendees: names,
+      progress: false,
+      workers: 0,
+    });
+    const twin = again.documents.find((d) => d.kind === 'certificates')!.file;
+    expect(readFileSync(twin).equals(readFileSync(file))).toBe(true);
+  });
+
   it('treats a name as text, never as Typst', async () => {
     const hostile = ['#panic("x")', '$ x^2 $ *bold* [link](x) \\ #{1+1}'];
     const again = await buildGuides({
