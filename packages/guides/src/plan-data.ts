@@ -142,7 +142,9 @@ export function quantityFor(item: string, people: number | undefined): Quantity 
   return {
     quantity: noun ? `${n} ${noun}${n === 1 ? '' : 's'}` : String(n),
     basis:
-      size === 1 ? `one ${perWhat} for ${people}` : `${people} ÷ ${size}${people % size === 0 ? '' : ', rounded up'}`,
+      size === 1
+        ? `one each for ${people} ${people === 1 ? 'person' : 'people'}`
+        : `${people} ÷ ${size}${people % size === 0 ? '' : ', rounded up'}`,
   };
 }
 

@@ -645,7 +645,7 @@ describe('day pack faults', () => {
     expect(pack).toMatch(/1\s+A flip chart and markers/);
     expect(pack).toMatch(/one for the room/);
     expect(pack).toMatch(/10\s+Printed handout, one per person/);
-    expect(pack).toMatch(/one per person for 10/);
+    expect(pack).toMatch(/one each for 10 people/);
     expect(pack).toMatch(/4 sets\s+Printed role cards, one set per group of three/);
     expect(pack).toMatch(/10 ÷ 3, rounded up/);
   });
