@@ -86,6 +86,31 @@ describe('the built course site', () => {
     await page.close();
   });
 
+  it("links each plan's documents in both paper sizes, from its page and the trainers' index, and every link opens", async () => {
+    const plans = folders('plans');
+    expect(plans.length).toBeGreaterThan(0);
+    for (const path of ['/facilitator/', ...plans.map((p) => `/plans/${p}/`)]) {
+      const { page } = await open(path);
+      const links = await page
+        .locator('a[href$=".pdf"]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      for (const plan of path === '/facilitator/' ? plans : [path.split('/')[2]!])
+        for (const kind of ['day-pack', 'participant-pack', 'sign-in-sheet', 'feedback-form', 'role-cards'])
+          for (const paper of ['a4', 'letter']) {
+            const wanted =
+              kind === 'role-cards'
+                ? new RegExp(`/guides/${paper}/[a-z0-9-]+-role-cards\\.pdf$`)
+                : new RegExp(`/guides/${paper}/${plan}-${kind}\\.pdf$`);
+            expect(
+              links.some((l) => wanted.test(l)),
+              `${path}: ${plan} ${kind} ${paper}`,
+            ).toBe(true);
+          }
+      for (const link of new Set(links)) expect((await page.request.get(link)).status(), link).toBe(200);
+      await page.close();
+    }
+  });
+
   it('lists every module at /modules/, every path at /paths/, and every facilitator view at /facilitator/', async () => {
     const paths = folders('paths');
     for (const [index, ids, prefix] of [

@@ -42,9 +42,15 @@ it('builds a learner site in which no file of any type holds facilitator text', 
   expect(all.filter((f) => /present|speaker|deck/i.test(f.slice(out.length)))).toEqual([]);
   expect(all.filter((f) => f.endsWith('.html') && readFileSync(f, 'utf8').includes('/present/'))).toEqual([]);
   const pdfs = all.filter((f) => f.endsWith('.pdf'));
-  // The participant documents are published, and nothing else typeset.
+  // The participant documents are published, and nothing else typeset: the feedback form (made
+  // from the participant view) with the participant pack; no sign-in sheet, which is the
+  // trainer's record, and no certificates.
   expect(pdfs.some((f) => f.endsWith('-participant-handout.pdf'))).toBe(true);
-  expect(pdfs.filter((f) => !/-participant-(handout|workbook|pack)\.pdf$/.test(f))).toEqual([]);
+  expect(pdfs.some((f) => f.endsWith('-feedback-form.pdf'))).toBe(true);
+  expect(pdfs.filter((f) => !/-(participant-(handout|workbook|pack)|feedback-form)\.pdf$/.test(f))).toEqual([]);
+  const pages = all.filter((f) => f.endsWith('.html')).map((f) => readFileSync(f, 'utf8'));
+  expect(pages.some((html) => html.includes('-feedback-form.pdf'))).toBe(true);
+  expect(pages.filter((html) => /-(sign-in-sheet|certificates)\.pdf/.test(html))).toEqual([]);
 
   const { modules } = validateContent(join(repo, 'content'));
   const phrases = modules.flatMap(phrasesOf);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -158,6 +159,100 @@ describe('frontline guides', () => {
   });
 });
 
+describe('frontline guides --plan --attendees', () => {
+  const csv = (dir: string, text: string | Buffer, name = 'names.csv') => {
+    writeFileSync(join(dir, name), text);
+    return name;
+  };
+
+  it("writes the plan's documents and its certificates, a page per name, and nothing else", async () => {
+    const dir = workspace();
+    csv(dir, '\uFEFFFull name,Team\n"Doe, Jane",Ops\nZoë Ångström,Sales\n');
+    const r = await run(['guides', '--plan', 'outage-morning', '--attendees', 'names.csv', '--out', 'out'], dir);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Wrote 5 documents to out (5 typeset, 0 unchanged)\n');
+    expect(
+      readdirSync(join(dir, 'out/a4'))
+        .filter((f) => f.endsWith('.pdf'))
+        .sort(),
+    ).toEqual([
+      'outage-morning-certificates.pdf',
+      'outage-morning-day-pack.pdf',
+      'outage-morning-feedback-form.pdf',
+      'outage-morning-participant-pack.pdf',
+      'outage-morning-sign-in-sheet.pdf',
+    ]);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'out/a4/outage-morning-certificates.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(text.split('\f').filter((p) => p.trim())).toHaveLength(2);
+    expect(text).toContain('Doe, Jane');
+    expect(text).toContain('Zoë Ångström');
+  });
+
+  it('writes a plan without certificates when no names are given', async () => {
+    const dir = workspace();
+    const r = await run(['guides', '--plan', 'outage-morning', '--out', 'out'], dir);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out/a4')).filter((f) => f.endsWith('.pdf'))).toHaveLength(4);
+  });
+
+  it('lists every bad row at its line and column, escaped, writes nothing, and exits 1', async () => {
+    const dir = workspace();
+    csv(dir, 'name,team\nAda,Ops\n\u001b[31mRed,Ops\n,Sales\nEvil\u202Eeman,Ops\n');
+    const r = await run(['guides', '--plan', 'outage-morning', '--attendees', 'names.csv', '--out', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('names.csv:3:1  error  attendees\n  Unexpected invisible character U+001B in a name');
+    expect(r.stderr).toContain('names.csv:4:1  error  attendees\n  Unexpected empty name');
+    expect(r.stderr).toContain('names.csv:5:5  error  attendees\n  Unexpected invisible character U+202E');
+    expect(r.stderr).toMatch(/hint {3}Write the name, or delete the row\./);
+    expect(r.stderr).toContain('3 problems in names.csv: no certificates written.');
+    // Nothing of the file's text reaches the terminal raw.
+    expect(r.stderr).not.toContain('\u001b');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses a file without a name column, or not in UTF-8, at its place (exit 1)', async () => {
+    const dir = workspace();
+    csv(dir, 'id,team\n1,Ops\n', 'ids.csv');
+    const noName = await run(['guides', '--plan', 'outage-morning', '--attendees', 'ids.csv', '--out', 'out'], dir);
+    expect(noName.code).toBe(1);
+    expect(noName.stderr).toMatch(
+      /^ids\.csv:1:1 {2}error {2}attendees\n {2}Unexpected header `id`, `team`, expected a column called `name`\n {2}hint/,
+    );
+    csv(dir, Buffer.concat([Buffer.from('name\nZo'), Buffer.from([0xeb]), Buffer.from('\n')]), 'latin1.csv');
+    const latin1 = await run(['guides', '--plan', 'outage-morning', '--attendees', 'latin1.csv', '--out', 'out'], dir);
+    expect(latin1.code).toBe(1);
+    expect(latin1.stderr).toMatch(/^latin1\.csv:2:3 {2}error {2}attendees\n {2}Unexpected bytes that are not UTF-8/);
+  });
+
+  it('exits 2 for a missing file, --attendees without --plan, and an unknown plan', async () => {
+    const dir = workspace();
+    const missing = await run(['guides', '--plan', 'outage-morning', '--attendees', 'nobody.csv', '--out', 'out'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^Unexpected --attendees `nobody\.csv`: no such file\./);
+    csv(dir, 'name\nAda\n');
+    const noPlan = await run(['guides', '--attendees', 'names.csv', '--out', 'out'], dir);
+    expect(noPlan.code).toBe(2);
+    expect(noPlan.stderr).toMatch(/^Unexpected --attendees without --plan/);
+    const unknown = await run(['guides', '--plan', 'outage-mornin', '--attendees', 'names.csv', '--out', 'out'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Did you mean `outage-morning`?');
+    for (const r of [missing, noPlan, unknown]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('documents --plan and --attendees in its help', async () => {
+    const r = await run(['guides', '--help'], workspace());
+    expect(r.stdout + r.stderr).toMatch(/--plan <id>/);
+    expect(r.stdout + r.stderr).toMatch(/--attendees <file>/);
+    expect(r.stdout + r.stderr).toContain('<plan>-certificates.pdf');
+    expect(r.stdout + r.stderr).toContain('<plan>-sign-in-sheet.pdf');
+  });
+});
+
 describe('frontline guides output folder', () => {
   const pdfs = (dir: string) =>
     readdirSync(join(dir, 'out/a4'))
@@ -167,7 +262,7 @@ describe('frontline guides output folder', () => {
   it('replaces the output as a whole: documents of an earlier run do not survive, unchanged ones are kept', async () => {
     const dir = workspace();
     expect((await run(['guides', '--out', 'out'], dir)).code).toBe(0);
-    expect(pdfs(dir)).toHaveLength(7);
+    expect(pdfs(dir)).toHaveLength(9);
     const again = await run(['guides', '--module', 'outage-call', '--out', 'out'], dir);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('Wrote 3 documents to out (0 typeset, 3 unchanged)\n');
@@ -189,13 +284,15 @@ describe('frontline guides output folder', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       [
-        'Not written (6):',
+        'Not written (8):',
         '  a4/outage-call-facilitator-guide.pdf: module `outage-call` has errors',
         '  a4/outage-call-participant-handout.pdf: module `outage-call` has errors',
         '  a4/starter-facilitator-manual.pdf: its module `outage-call` has errors',
         '  a4/starter-participant-workbook.pdf: its module `outage-call` has errors',
         '  a4/outage-morning-day-pack.pdf: its module `outage-call` has errors',
         '  a4/outage-morning-participant-pack.pdf: its module `outage-call` has errors',
+        '  a4/outage-morning-sign-in-sheet.pdf: its module `outage-call` has errors',
+        '  a4/outage-morning-feedback-form.pdf: its module `outage-call` has errors',
       ].join('\n'),
     );
     expect(readdirSync(join(dir, 'out'))).toEqual(['.manifest.json']);

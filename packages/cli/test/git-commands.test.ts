@@ -103,8 +103,12 @@ describe('frontline report', () => {
     );
     expect(r.stdout).toMatch(/\| `frontline-staff` \| 450 → 455 min \(\+5\) \|/);
     expect(r.stdout).toMatch(/\| `leaders` \| 460 → 370 min \(-90\) \|/);
-    // The two-day leaders' plan still lists the removed module: the report catches it.
-    expect(r.stdout).toContain('New problems: 1 error, 0 warnings.');
+    // The two-day leaders' plan still lists the removed module, and the longer opening's timed
+    // steps still add up to its old 10 minutes: the report catches both.
+    expect(r.stdout).toContain('New problems: 1 error, 1 warning.');
+    expect(r.stdout).toMatch(
+      /\| `content\/modules\/emotional-labour\.md:\d+:\d+` \| warning \| steps-sum-to-segment \|/,
+    );
     expect(r.stdout).toMatch(/\| `content\/plans\/leaders-two-day\.yaml:\d+:\d+` \| error \| plan-module-exists \|/);
   });
 });

@@ -151,7 +151,7 @@ function listJobsElsewhere(options: JobListOptions): Promise<JobList> {
 export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const workers = options.workers ?? availableParallelism();
-  const { content, out, papers, only, start } = options;
+  const { content, out, papers, only, start, plan, attendees } = options;
   checkOutputFolder(out, content);
   const jobOptions: JobListOptions = {
     content,
@@ -159,6 +159,8 @@ export async function buildGuides(options: BuildOptions): Promise<BuildResult> {
     ...(papers ? { papers } : {}),
     ...(only ? { only } : {}),
     ...(start ? { start } : {}),
+    ...(plan !== undefined ? { plan } : {}),
+    ...(attendees ? { attendees } : {}),
   };
   if (workers <= 0) {
     const { listJobs } = await import('./jobs.ts');

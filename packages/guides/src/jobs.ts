@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { validateContent, type Module } from '@frontline/schema';
 import { guideData, handoutData, roleCardsData, type Paper } from './data.ts';
-import { dayPackData, participantPackData } from './plan-data.ts';
+import { certificatesData, dayPackData, feedbackFormData, participantPackData, signInSheetData } from './plan-data.ts';
 import { documentName, type Job } from './job.ts';
 import { typstEngine } from './compile.ts';
 import { TEMPLATES, type Template } from './templates.ts';
@@ -14,6 +14,16 @@ export interface BuildOptions {
   papers?: readonly string[];
   /** Only these module ids (path documents are skipped). */
   only?: readonly string[];
+  /**
+   * Only this plan's documents (no module or path documents, unless `only` names modules too).
+   * An unknown or unprintable plan is an error.
+   */
+  plan?: string;
+  /**
+   * Names for the plan's certificates of attendance (`<plan>-certificates.pdf`, a page each);
+   * only with `plan`. Certificates are written only when names are given: never by a course build.
+   */
+  attendees?: readonly string[];
   /** Wall-clock start for the agenda (`09:00`); default a running clock from 0:00. */
   start?: string;
   log?: (line: string) => void;
@@ -47,7 +57,7 @@ const TEMPLATE_HASH = createHash('sha256')
 
 /** The documents of a learning path and of a delivery plan, for the list of what was not written. */
 const PATH_DOCUMENTS: readonly Template[] = ['facilitator-manual', 'participant-workbook'];
-const PLAN_DOCUMENTS: readonly Template[] = ['day-pack', 'participant-pack'];
+const PLAN_DOCUMENTS: readonly Template[] = ['day-pack', 'participant-pack', 'sign-in-sheet', 'feedback-form'];
 
 /** Why a path's or a plan's documents were not written: the modules of it that have errors. */
 const membersBroken = (ids: readonly string[]) =>
@@ -61,7 +71,10 @@ function timestampFor(updated: string): number {
 }
 
 /** What listing the jobs needs from the options: plain data, so that it can cross to a process. */
-export type JobListOptions = Pick<BuildOptions, 'content' | 'out' | 'papers' | 'only' | 'start'> & {
+export type JobListOptions = Pick<
+  BuildOptions,
+  'content' | 'out' | 'papers' | 'only' | 'start' | 'plan' | 'attendees'
+> & {
   /** A folder to write each document's data to, instead of keeping it in memory. */
   spool?: string;
 };
@@ -88,9 +101,19 @@ export function listJobs(options: JobListOptions): JobList {
   const known = new Set(corpus.modules.map((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name)));
   if (options.only)
     for (const id of options.only) if (!known.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
+  if (options.attendees && options.plan === undefined)
+    throw new Error('Certificates need a plan: give `plan` with `attendees`.');
+  // A plan file that does not parse is listed as not written, below; an id with no file is an error.
+  if (
+    options.plan !== undefined &&
+    !plans.some((p) => p.plan.id === options.plan) &&
+    ![...broken].some((file) => basename(file) === `${options.plan}.yaml`)
+  )
+    throw new Error(`No plan with id \`${options.plan}\`.`);
   const valid = modules.filter((m) => !broken.has(m.file));
   const only = options.only ? new Set(options.only) : undefined;
-  const selected = valid.filter((m) => !only || only.has(m.id));
+  // With a plan and no modules named, no module is selected: only that plan's documents.
+  const selected = valid.filter((m) => (only ? only.has(m.id) : options.plan === undefined));
   const byId = new Map(valid.map((m) => [m.id, m]));
 
   const manifestFile = join(options.out, '.manifest.json');
@@ -111,7 +134,7 @@ export function listJobs(options: JobListOptions): JobList {
   const brokenIds = corpus.modules
     .filter((m) => broken.has(m.file))
     .map((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name))
-    .filter((id) => !only || only.has(id));
+    .filter((id) => (only ? only.has(id) : options.plan === undefined));
   // Files with errors that no module, path or plan above accounts for: a module file refused before
   // it was read (too large, a link out of the course, not UTF-8), a glossary term, the config.
   const accounted = new Set([
@@ -122,10 +145,11 @@ export function listJobs(options: JobListOptions): JobList {
   const unaccounted = [...broken].filter(
     (file) => !accounted.has(file) && !(file.endsWith('.yaml') && ['paths', 'plans'].includes(basename(dirname(file)))),
   );
-  const refusedModules = only ? [] : unaccounted.filter((file) => basename(dirname(file)) === 'modules');
+  // A run for some modules or one plan: only what bears on every document (the config) concerns it.
+  const whole = !only && options.plan === undefined;
+  const refusedModules = whole ? unaccounted.filter((file) => basename(dirname(file)) === 'modules') : [];
   result.errors = brokenIds.length + refusedModules.length;
-  // With `--module`, only what bears on every module (the config) concerns the run.
-  const concerns = (file: string) => !only || !['modules', 'glossary'].includes(basename(dirname(file)));
+  const concerns = (file: string) => whole || !['modules', 'glossary'].includes(basename(dirname(file)));
   result.faults = unaccounted
     .filter((file) => basename(dirname(file)) !== 'modules' && concerns(file))
     .map((file) => resolve(file))
@@ -161,12 +185,13 @@ export function listJobs(options: JobListOptions): JobList {
   const unreadable = (folder: string) =>
     [...broken].filter((file) => !listed.has(file) && basename(dirname(file)) === folder && file.endsWith('.yaml'));
   for (const paper of papers) {
-    if (!options.only) {
+    if (!options.only && options.plan === undefined)
       for (const file of unreadable('paths'))
         skip(basename(file, '.yaml'), paper, PATH_DOCUMENTS, `path file \`${file}\` has errors`);
+    if (!options.only || options.plan !== undefined)
       for (const file of unreadable('plans'))
-        skip(basename(file, '.yaml'), paper, PLAN_DOCUMENTS, `plan file \`${file}\` has errors`);
-    }
+        if (options.plan === undefined || basename(file) === `${options.plan}.yaml`)
+          skip(basename(file, '.yaml'), paper, PLAN_DOCUMENTS, `plan file \`${file}\` has errors`);
     for (const id of brokenIds)
       skip(id, paper, ['facilitator-guide', 'participant-handout'], `module \`${id}\` has errors`);
     for (const file of refusedModules)
@@ -188,8 +213,8 @@ export function listJobs(options: JobListOptions): JobList {
       const cards = roleCardsData(module, paper);
       if (cards) add(module.id, paper, 'role-cards', cards, module.frontmatter.updated);
     }
-    if (options.only) continue;
-    for (const path of corpus.paths) {
+    if (options.only && options.plan === undefined) continue;
+    for (const path of options.plan === undefined ? corpus.paths : []) {
       const members = path.modules.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
       if (members.length !== path.modules.length) {
         // A broken module: its path waits for the fix.
@@ -227,19 +252,31 @@ export function listJobs(options: JobListOptions): JobList {
       );
     }
     for (const checked of plans) {
+      if (options.plan !== undefined && checked.plan.id !== options.plan) continue;
+      const kinds: readonly Template[] = options.attendees ? [...PLAN_DOCUMENTS, 'certificates'] : PLAN_DOCUMENTS;
       // A plan with errors (a missing module, a day that overruns) is not printed.
       if (broken.has(checked.file) || checked.schedule.problems.length) {
-        skip(checked.plan.id, paper, PLAN_DOCUMENTS, `plan \`${checked.plan.id}\` has errors`);
+        skip(checked.plan.id, paper, kinds, `plan \`${checked.plan.id}\` has errors`);
         continue;
       }
       const missing = [...new Set(checked.plan.days.flatMap((d) => d.modules))].filter((id) => !byId.has(id));
       if (missing.length) {
-        skip(checked.plan.id, paper, PLAN_DOCUMENTS, membersBroken(missing));
+        skip(checked.plan.id, paper, kinds, membersBroken(missing));
         continue;
       }
       const pack = dayPackData(checked, byId, paper);
       add(checked.plan.id, paper, 'day-pack', pack, pack.plan.updated);
       add(checked.plan.id, paper, 'participant-pack', participantPackData(checked, byId, paper), pack.plan.updated);
+      add(checked.plan.id, paper, 'sign-in-sheet', signInSheetData(checked, byId, paper), pack.plan.updated);
+      add(checked.plan.id, paper, 'feedback-form', feedbackFormData(checked, byId, paper), pack.plan.updated);
+      if (options.attendees)
+        add(
+          checked.plan.id,
+          paper,
+          'certificates',
+          certificatesData(checked, byId, paper, options.attendees),
+          pack.plan.updated,
+        );
     }
   }
   return { result, jobs, manifest, manifestFile };

@@ -1,4 +1,4 @@
-import { toClock, toMinutes, type CheckedPlan, type Module } from '@frontline/schema';
+import { participantView, toClock, toMinutes, type CheckedPlan, type Module } from '@frontline/schema';
 import { guideData, handoutData, type GuideData, type HandoutData, type Paper } from './data.ts';
 
 /** `2 days` → minutes, for ordering a checklist by lead time (`on the day` is 0). */
@@ -108,23 +108,44 @@ export function planData(checked: CheckedPlan, modules: ReadonlyMap<string, Modu
 
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
 
+/** How many of a material to bring, and how that number was reached, in words for the pack. */
+export interface Quantity {
+  quantity: string;
+  basis: string;
+}
+
 /**
  * How many of a material to bring for `people`, read from the way modules write it: "one per
  * person" (or participant), "one set per pair", "one set per group of three", "one per table"
- * (tables of four). Empty when the item says no count.
+ * (tables of four). An item that names no such count ("A flip chart and markers", "A timer
+ * visible to the room") is one for the room: modules list what the facilitator needs in the
+ * room (the `materials` field has no count of its own), so the pack says so rather than leave
+ * the count blank. Without `people` a counted item is given per person, pair or group.
  */
-export function quantityFor(item: string, people: number | undefined): string {
+export function quantityFor(item: string, people: number | undefined): Quantity {
   const per = /\bone (set |copy |card )?per (person|participant|pair|table|group of (\w+))\b/i.exec(item);
-  if (!per) return '';
-  const unit = per[2]!.toLowerCase();
-  const size = unit.startsWith('group of')
-    ? (NUMBERS[per[3]!.toLowerCase()] ?? Number(per[3]))
-    : { person: 1, participant: 1, pair: 2, table: 4 }[unit];
-  if (!size || Number.isNaN(size)) return '';
+  const unit = per?.[2]!.toLowerCase();
+  const size = !per
+    ? undefined
+    : unit!.startsWith('group of')
+      ? (NUMBERS[per[3]!.toLowerCase()] ?? Number(per[3]))
+      : { person: 1, participant: 1, pair: 2, table: 4 }[unit!];
+  if (!per || !size || Number.isNaN(size)) {
+    const optional = /\(optional\)/i.test(item);
+    return { quantity: '1', basis: optional ? 'one for the room, if you use it' : 'one for the room' };
+  }
   const noun = per[1] ? per[1].trim() : '';
-  if (people === undefined) return '';
+  const perWhat = unit === 'table' ? 'per table of four' : `per ${unit}`;
+  if (people === undefined)
+    return { quantity: `one ${noun ? `${noun} ` : ''}${perWhat}`, basis: 'the plan gives no head count' };
   const n = Math.ceil(people / size);
-  return noun ? `${n} ${noun}${n === 1 ? '' : 's'}` : String(n);
+  return {
+    quantity: noun ? `${n} ${noun}${n === 1 ? '' : 's'}` : String(n),
+    basis:
+      size === 1
+        ? `one each for ${people} ${people === 1 ? 'person' : 'people'}`
+        : `${people} ÷ ${size}${people % size === 0 ? '' : ', rounded up'}`,
+  };
 }
 
 /** `2027-02-09` minus a lead time: a date for days and weeks, a time before the start otherwise. */
@@ -148,17 +169,27 @@ const taskKey = (task: string) =>
     .replace(/\.$/, '')
     .trim();
 
+/** A break, lunch or unplanned gap in a day, printed where it falls. */
+export type Pause = ClockDay['items'][number];
+
 export interface DayPackData {
   paper: Paper;
   plan: PlanDocumentData['plan'] & { participants: string };
   days: (ClockDay & {
     opening: { minutes: number; housekeeping: string; notes: { module: string; text: string }[] } | null;
-    close: { minutes: number; modules: { title: string; objectives: string[] }[] } | null;
-    /** The day's modules, each with its segments at the clock times of the plan. */
-    modules: GuideData[];
+    close: { minutes: number; before: Pause[]; modules: { title: string; objectives: string[] }[] } | null;
+    /**
+     * The day's modules, each with its segments at the clock times of the plan. A break or lunch
+     * is where it falls: before a module (`before`) or between two of its segments (the later
+     * segment's `before`).
+     */
+    modules: (Omit<GuideData, 'segments'> & {
+      before: Pause[];
+      segments: (GuideData['segments'][number] & { before: Pause[] })[];
+    })[];
   })[];
   preparation: { task: string; due: string; modules: string[] }[];
-  materials: { item: string; quantity: string; modules: string[] }[];
+  materials: { item: string; quantity: string; basis: string; modules: string[] }[];
   roomSetup: { day: number; start: string; module: string; text: string }[];
 }
 
@@ -174,6 +205,23 @@ export function dayPackData(checked: CheckedPlan, modules: ReadonlyMap<string, M
   const days = base.days.map((day, d) => {
     const planDay = plan.days[d]!;
     const used = planDay.modules.map((id) => modules.get(id)).filter((m): m is Module => m !== undefined);
+    // Walk the day by the clock: the pauses met since the last segment go before the next one,
+    // which is either a module's first segment (before the module) or a later one (inside it).
+    const pausesBefore = new Map<string, Pause[]>(); // key: `<module>\0<segment index>`, or `close`
+    const seen = new Map<string, number>();
+    let pending: Pause[] = [];
+    for (const item of day.items) {
+      if (item.kind === 'break' || item.kind === 'lunch' || item.kind === 'gap') pending.push(item);
+      else if (item.kind === 'segment') {
+        const index = seen.get(item.module) ?? 0;
+        seen.set(item.module, index + 1);
+        pausesBefore.set(`${item.module}\0${index}`, pending);
+        pending = [];
+      } else if (item.kind === 'close') {
+        pausesBefore.set('close', pending);
+        pending = [];
+      }
+    }
     const guides = used.map((m) => {
       const guide = guideData(m, titles, paper);
       const times = day.items.filter((i) => i.kind === 'segment' && i.module === m.id);
@@ -181,8 +229,15 @@ export function dayPackData(checked: CheckedPlan, modules: ReadonlyMap<string, M
         ...s,
         start: times[i]?.start ?? s.start,
         end: times[i]?.end ?? s.end,
+        // The first segment's pauses come before the module's title, not under it.
+        before: i === 0 ? [] : (pausesBefore.get(`${m.id}\0${i}`) ?? []),
       }));
-      return { ...guide, segments, agenda: segments.map(({ blocks: _b, questions: _q, ...row }) => row) };
+      return {
+        ...guide,
+        before: pausesBefore.get(`${m.id}\u00000`) ?? [],
+        segments,
+        agenda: segments.map(({ blocks: _b, questions: _q, before: _p, ...row }) => row),
+      };
     });
     return {
       ...day,
@@ -198,6 +253,7 @@ export function dayPackData(checked: CheckedPlan, modules: ReadonlyMap<string, M
       close: planDay.close
         ? {
             minutes: planDay.close.minutes,
+            before: pausesBefore.get('close') ?? [],
             modules: used.map((m) => ({
               title: m.frontmatter.title,
               objectives: m.frontmatter.objectives.map((o) => o.text),
@@ -228,10 +284,10 @@ export function dayPackData(checked: CheckedPlan, modules: ReadonlyMap<string, M
     }
   });
 
-  const materials = new Map<string, { item: string; quantity: string; modules: string[] }>();
+  const materials = new Map<string, DayPackData['materials'][number]>();
   for (const m of new Set(plan.days.flatMap((d) => d.modules)))
     for (const item of modules.get(m)?.frontmatter.materials ?? []) {
-      const entry = materials.get(item) ?? { item, quantity: quantityFor(item, plan.participants), modules: [] };
+      const entry = materials.get(item) ?? { item, ...quantityFor(item, plan.participants), modules: [] };
       entry.modules.push(titles.get(m) ?? m);
       materials.set(item, entry);
     }
@@ -283,4 +339,153 @@ export function participantPackData(
     .filter((m): m is Module => m !== undefined)
     .map((m) => ({ ...handoutData(m, titles, paper), roleCards: [] }));
   return { paper, plan: base.plan, days: base.days, handouts };
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2027-02-09` as people write it on a certificate: `9 February 2027`. */
+export function longDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}
+
+/** A plan's dates in words: `9 February 2027`, `2–3 March 2027`, or each date joined. */
+export function planDates(dates: readonly string[]): string {
+  if (dates.length === 1) return longDate(dates[0]!);
+  const first = dates[0]!;
+  const last = dates.at(-1)!;
+  const consecutive = dates.every(
+    (d, i) => i === 0 || Date.parse(`${d}T00:00:00Z`) - Date.parse(`${dates[i - 1]}T00:00:00Z`) === 86_400_000,
+  );
+  if (consecutive && first.slice(0, 7) === last.slice(0, 7)) return `${Number(first.slice(8))}–${longDate(last)}`;
+  return dates.map(longDate).join(', ');
+}
+
+/** Minutes in words: `6 hours 15 minutes`, `45 minutes`, `1 hour`. */
+export function hoursAndMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const parts = [];
+  if (h) parts.push(`${h} hour${h === 1 ? '' : 's'}`);
+  if (m || !h) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+/** Spare rows on a sign-in sheet for people who were not expected: a fifth more, at least three. */
+export const spareRows = (participants: number) => Math.max(3, Math.ceil(participants / 5));
+/** Rows on a sign-in sheet when the plan gives no head count. */
+export const SIGN_IN_ROWS_UNCOUNTED = 20;
+
+export interface SignInSheetData {
+  paper: Paper;
+  plan: PlanDocumentData['plan'];
+  /** One sheet per day: people sign in each day. */
+  days: { date: string; long: string; start: string; end: string }[];
+  rows: number;
+  /** How the rows were counted, for the sheet's note to the trainer. */
+  counted: string;
+}
+
+/**
+ * The sign-in sheet, for the trainer: the plan, each day's date and the venue, a blank for the
+ * facilitator's name (the plan has no such field), and one row per expected participant plus
+ * spares, each day on its own page.
+ */
+export function signInSheetData(
+  checked: CheckedPlan,
+  modules: ReadonlyMap<string, Module>,
+  paper: Paper,
+): SignInSheetData {
+  const base = planData(checked, modules, paper);
+  const people = checked.plan.participants;
+  const rows = people === undefined ? SIGN_IN_ROWS_UNCOUNTED : people + spareRows(people);
+  return {
+    paper,
+    plan: base.plan,
+    days: checked.plan.days.map((d) => ({ date: d.date, long: longDate(d.date), start: d.start, end: d.end })),
+    rows,
+    counted:
+      people === undefined
+        ? `${rows} rows: the plan does not say how many people will come.`
+        : `${rows} rows: ${people} expected participants and ${rows - people} spare.`,
+  };
+}
+
+export interface FeedbackFormData {
+  paper: Paper;
+  plan: PlanDocumentData['plan'];
+  dates: string;
+  /** The plan's modules, each with its objectives as the participant's view gives them. */
+  modules: { title: string; objectives: string[] }[];
+}
+
+/**
+ * The feedback form, handed to each participant: the plan's title and dates and, per module,
+ * its title and objectives from the participant's view. Nothing from the facilitator's view.
+ */
+export function feedbackFormData(
+  checked: CheckedPlan,
+  modules: ReadonlyMap<string, Module>,
+  paper: Paper,
+): FeedbackFormData {
+  const base = planData(checked, modules, paper);
+  return {
+    paper,
+    plan: base.plan,
+    dates: planDates(checked.plan.days.map((d) => d.date)),
+    modules: planModules(checked, modules).map((m) => {
+      const view = participantView(m);
+      return { title: view.meta.title, objectives: view.meta.objectives.map((o) => o.text) };
+    }),
+  };
+}
+
+export interface CertificatesData {
+  paper: Paper;
+  plan: PlanDocumentData['plan'];
+  dates: string;
+  /** Module titles, in the order the plan runs them. */
+  modules: string[];
+  /** Training time over all days, in words (breaks, lunch, opening and close not counted). */
+  training: string;
+  /** One certificate per name, in the order given. Names are data: never read as Typst. */
+  attendees: string[];
+}
+
+/** Certificates of attendance for a plan: one landscape page per attendee. */
+export function certificatesData(
+  checked: CheckedPlan,
+  modules: ReadonlyMap<string, Module>,
+  paper: Paper,
+  attendees: readonly string[],
+): CertificatesData {
+  const base = planData(checked, modules, paper);
+  return {
+    paper,
+    plan: base.plan,
+    dates: planDates(checked.plan.days.map((d) => d.date)),
+    modules: planModules(checked, modules).map((m) => participantView(m).meta.title),
+    training: hoursAndMinutes(checked.schedule.days.reduce((n, d) => n + d.training, 0)),
+    attendees: [...attendees],
+  };
+}
+
+/** A plan's modules, each once, in the order the plan runs them. */
+function planModules(checked: CheckedPlan, modules: ReadonlyMap<string, Module>): Module[] {
+  return [...new Set(checked.plan.days.flatMap((d) => d.modules))]
+    .map((id) => modules.get(id))
+    .filter((m): m is Module => m !== undefined);
 }

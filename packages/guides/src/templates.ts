@@ -11,6 +11,9 @@ export type Template =
   | 'participant-workbook'
   | 'day-pack'
   | 'participant-pack'
+  | 'sign-in-sheet'
+  | 'feedback-form'
+  | 'certificates'
   | 'role-cards';
 
 /**
@@ -26,6 +29,14 @@ export const DOCUMENT_READER = {
   'day-pack': 'facilitator',
   // The agenda and the day's handouts from the participant's view: no role briefs, no facilitator text.
   'participant-pack': 'participant',
+  // Names and signatures of the people in the room: the trainer's record, not published to learners.
+  'sign-in-sheet': 'facilitator',
+  // Handed to each participant at the close, and made from the participant's view only (the plan's
+  // dates, each module's objectives): participant material, published with the participant pack.
+  'feedback-form': 'participant',
+  // Printed by the trainer for the names given (`frontline guides --plan <id> --attendees`); never
+  // part of a course build, so never published.
+  certificates: 'facilitator',
   // Printed for a workshop and handed out one card each: not published to learners, who read
   // each role behind its own disclosure on the module page.
   'role-cards': 'role-holder',

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NESTING_LIMIT, PRINTABLE_SCRIPTS, validateContent } from '@frontline/schema';
 import { table } from '../src/blocks.ts';
 import { handoutData } from '../src/data.ts';
+import { parseAttendees } from '../src/attendees.ts';
+import { quantityFor } from '../src/plan-data.ts';
+import { isLearnerFacingFile } from '../src/templates.ts';
 import { withoutControls } from '../src/compile.ts';
 import { buildGuides, typstEngine, type BuildResult } from '../src/index.ts';
 
@@ -68,8 +71,8 @@ describe('guides and handouts', () => {
 
   const file = (paper: string, kind: string) => join(out, paper, `outage-call-${kind}.pdf`);
 
-  it('writes a guide, a handout and role cards per module, a manual and a workbook per path, and a day plan and an agenda per plan, per paper size', () => {
-    expect(result.written).toBe(14);
+  it('writes a guide, a handout and role cards per module, a manual and a workbook per path, and a day pack, a participant pack, a sign-in sheet and a feedback form per plan, per paper size', () => {
+    expect(result.written).toBe(18);
     expect(result.documents.map((d) => `${d.paper}/${d.name}-${d.kind}`).sort()).toEqual(
       ['a4', 'letter']
         .flatMap((p) => [
@@ -80,10 +83,14 @@ describe('guides and handouts', () => {
           `${p}/starter-participant-workbook`,
           `${p}/outage-morning-day-pack`,
           `${p}/outage-morning-participant-pack`,
+          `${p}/outage-morning-sign-in-sheet`,
+          `${p}/outage-morning-feedback-form`,
         ])
         .sort(),
     );
     expect(result.errors).toBe(0);
+    // Certificates need names: a course build never writes them.
+    expect(result.documents.filter((d) => d.kind === 'certificates')).toEqual([]);
     expect(pdfInfo(file('a4', 'facilitator-guide'))).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
     expect(pdfInfo(file('letter', 'facilitator-guide'))).toMatch(/Page size:\s+612 x 792/);
   });
@@ -457,7 +464,8 @@ describe('guides and handouts', () => {
     const { diagnostics } = validateContent(course);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const built = await buildGuides({ content: course, out: temp(), papers: ['a4'], progress: false });
-    expect(built.documents).toHaveLength(7);
+    // Every document of the course, the plan's sign-in sheet and feedback form included.
+    expect(built.documents).toHaveLength(9);
     const manual = pdfText(built.documents.find((d) => d.kind === 'facilitator-manual')!.file);
     expect(manual).toContain(`LEVEL-${NESTING_LIMIT - 1}`);
     // One level more is refused, with its place.
@@ -474,7 +482,7 @@ describe('guides and handouts', () => {
     const before = readFileSync(file('a4', 'facilitator-guide'));
     const again = await buildGuides({ content, out, papers: ['a4', 'letter'], progress: false });
     expect(again.written).toBe(0);
-    expect(again.unchanged).toBe(14);
+    expect(again.unchanged).toBe(18);
     const fresh = temp();
     await buildGuides({ content, out: fresh, papers: ['a4'], progress: false });
     expect(readFileSync(join(fresh, 'a4', 'outage-call-facilitator-guide.pdf')).equals(before)).toBe(true);
@@ -536,8 +544,19 @@ describe('guides and handouts', () => {
     try {
       // The typesetting processes inherit the setting; this process only plans.
       const built = await buildGuides({ content, out: fallback, papers: ['a4'], progress: false, workers: 2 });
-      expect(built.documents.length).toBe(7);
-      for (const d of built.documents) {
+      expect(built.documents.length).toBe(9);
+      // And the certificates, which only a plan with names has.
+      const certificates = await buildGuides({
+        content,
+        out: temp(),
+        papers: ['a4'],
+        progress: false,
+        workers: 2,
+        plan: 'outage-morning',
+        attendees: ['Zoë Ångström'],
+      });
+      expect(certificates.documents.map((d) => d.kind)).toContain('certificates');
+      for (const d of [...built.documents, ...certificates.documents]) {
         const info = spawnSync('pdfinfo', [d.file], { encoding: 'utf8' });
         expect(info.stdout, d.file).toMatch(/^Creator:\s+Typst 0\.13/m);
         expect(info.stdout, d.file).toMatch(/^Tagged:\s+no$/m);
@@ -560,6 +579,298 @@ describe('guides and handouts', () => {
     const timed = temp();
     await buildGuides({ content, out: timed, papers: ['a4'], start: '09:30', progress: false });
     expect(pdfText(join(timed, 'a4', 'outage-call-facilitator-guide.pdf'))).toMatch(/09:30\s+09:40\s+10\s+Opening/);
+  });
+});
+
+/** A copy of the fixture course with its plan's text changed by `edit`. */
+function editedPlan(edit: (text: string) => string, module: (text: string) => string = (t) => t): string {
+  const dir = editedCourse(module);
+  const plan = join(dir, 'plans', 'outage-morning.yaml');
+  writeFileSync(plan, edit(readFileSync(plan, 'utf8')));
+  return dir;
+}
+
+/** The lines of a PDF's text without each page's running header (its first line). */
+function bodyText(file: string): string {
+  return pdfText(file)
+    .split('\f')
+    .map((page) => page.replace(/^\s*\n*[^\n]*\n/, ''))
+    .join('\n');
+}
+
+/** What the facilitator's view has and the participant's must not: from the fixture module. */
+const FACILITATOR_PHRASES = [
+  'FACILITATOR-ONLY-NOTE',
+  'PURPOSE-OPENING',
+  'TRANSITION-ROLEPLAY',
+  'ANSWER-REASON',
+  'DEBRIEF-ONLY',
+  'missed two meetings',
+  'Preparation checklist',
+  'Answer key',
+];
+
+describe('day pack faults', () => {
+  it('prints a break that falls between two segments of a module between them, not before the next module', async () => {
+    // A break every 30 minutes of training puts one after the module's first segment.
+    const course = editedPlan((text) => text.replace('every: 90', 'every: 30').replace('end: "10:55"', 'end: "11:40"'));
+    const built = await buildGuides({ content: course, out: temp(), papers: ['a4'], progress: false });
+    expect(built.skipped).toEqual([]);
+    const pack = built.documents.find((d) => d.kind === 'day-pack')!.file;
+    // From the opening part on: past the contents and the day at a glance, headers left out.
+    const body = bodyText(pack)
+      .split(/Opening, 09:30–09:50\n/)
+      .at(-1)!;
+    const at = (pattern: RegExp) => body.search(pattern);
+    const first = at(/09:50–10:00\s+Opening: three days offline/);
+    const breakAt = at(/10:00–10:15\s+Break/);
+    const rolePlay = at(/10:15–10:35\s+Role-play/);
+    const secondBreak = at(/10:35–10:50\s+Break/);
+    const last = at(/10:50–11:05\s+Check and close/);
+    expect([first, breakAt, rolePlay, secondBreak, last].every((i) => i >= 0)).toBe(true);
+    expect(first).toBeLessThan(breakAt);
+    expect(breakAt).toBeLessThan(rolePlay);
+    expect(rolePlay).toBeLessThan(secondBreak);
+    expect(secondBreak).toBeLessThan(last);
+  });
+
+  it('gives every material a quantity and says how it was counted', async () => {
+    const course = editedPlan(
+      (text) => text,
+      (text) =>
+        text.replace('materials:\n', 'materials:\n  - A flip chart and markers\n  - Printed handout, one per person\n'),
+    );
+    const built = await buildGuides({ content: course, out: temp(), papers: ['a4'], progress: false });
+    const pack = pdfText(built.documents.find((d) => d.kind === 'day-pack')!.file);
+    expect(pack).toMatch(/1\s+A flip chart and markers/);
+    expect(pack).toMatch(/one for the room/);
+    expect(pack).toMatch(/10\s+Printed handout, one per person/);
+    expect(pack).toMatch(/one each for 10 people/);
+    expect(pack).toMatch(/4 sets\s+Printed role cards, one set per group of three/);
+    expect(pack).toMatch(/10 ÷ 3, rounded up/);
+  });
+
+  it('counts materials from the words modules use, and one for the room when they give no count', () => {
+    expect(quantityFor('A flip chart and markers', 12)).toEqual({ quantity: '1', basis: 'one for the room' });
+    expect(quantityFor('Recent complaint themes (optional)', 12)).toEqual({
+      quantity: '1',
+      basis: 'one for the room, if you use it',
+    });
+    expect(quantityFor('Printed role cards, one set per pair', 12)).toEqual({ quantity: '6 sets', basis: '12 ÷ 2' });
+    expect(quantityFor('Printed handout, one per person', undefined)).toEqual({
+      quantity: 'one per person',
+      basis: 'the plan gives no head count',
+    });
+  });
+});
+
+describe('sign-in sheet and feedback form', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = temp();
+    await buildGuides({ content, out, papers: ['a4'], plan: 'outage-morning', progress: false });
+  });
+  const plan = (kind: string) => join(out, 'a4', `outage-morning-${kind}.pdf`);
+
+  it('gives the sign-in sheet a row for each expected participant and three spare, with the plan, date and venue', () => {
+    const text = pdfText(plan('sign-in-sheet'));
+    expect(text).toContain('Outage calls, a morning session');
+    expect(text).toContain('12 January 2027');
+    expect(text).toMatch(/Venue\s+Training room 2/);
+    expect(text).toMatch(/No\.\s+Name \(printed\)\s+Team or role\s+Time in\s+Signature/);
+    // The numbered rows, and nothing after the last.
+    const numbers = [...text.matchAll(/^\s*(\d+)\s*$/gm)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect(text).toContain('13 rows: 10 expected participants and 3 spare.');
+  });
+
+  it('repeats the sign-in table header on every page it runs onto, and gives each day its own sheet', async () => {
+    const course = editedPlan((text) =>
+      text
+        .replace('participants: 10', 'participants: 40')
+        .replace(/days:\n([\s\S]*)$/, (_, day: string) => `days:\n${day}${day.replace('2027-01-12', '2027-01-13')}`),
+    );
+    const built = await buildGuides({
+      content: course,
+      out: temp(),
+      papers: ['a4'],
+      plan: 'outage-morning',
+      progress: false,
+    });
+    const sheet = built.documents.find((d) => d.kind === 'sign-in-sheet')!.file;
+    const pages = pdfText(sheet)
+      .split('\f')
+      .filter((p) => p.trim());
+    // 48 rows a day (40 and 8 spare) over two days: more than one page each.
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    for (const page of pages) expect(page).toMatch(/No\.\s+Name \(printed\)\s+Team or role/);
+    const text = pages.join('\n');
+    expect(text).toMatch(/Day 1: 12 January 2027[\s\S]*Day 2: 13 January 2027/);
+    expect([...text.matchAll(/^\s*48\s*$/gm)]).toHaveLength(2);
+  });
+
+  it("lists each module's objectives on the feedback form, with rating boxes, and nothing from the facilitator's view", () => {
+    const text = pdfText(plan('feedback-form'));
+    const flat = text.replace(/\s+/g, ' ');
+    const [outage] = validateContent(content).modules;
+    const objectives = outage!.frontmatter.objectives.map((o) => o.text);
+    expect(objectives.length).toBeGreaterThanOrEqual(3);
+    for (const objective of objectives) expect(flat).toContain(objective);
+    expect(flat).toContain('The outage call');
+    // The scale's labels above the boxes (a long label wraps onto two lines).
+    expect(text).toMatch(
+      /Strongly\s+Strongly\n.*How far do you agree\?\s+disagree\s+Disagree\s+Neutral\s+Agree\s+agree/,
+    );
+    expect(text).toMatch(/How confident are you that you can …\s+Not at all\s+A little\s+Somewhat\s+Quite\s+Very/);
+    expect(flat).toContain('What will you do differently?');
+    for (const secret of FACILITATOR_PHRASES) expect(text).not.toContain(secret);
+    // Anonymous: no line for a name.
+    expect(text).not.toMatch(/Name:/);
+  });
+
+  it('publishes the feedback form to learners with the participant pack, and keeps the sign-in sheet and certificates to trainers', () => {
+    expect(isLearnerFacingFile('outage-morning-feedback-form.pdf')).toBe(true);
+    expect(isLearnerFacingFile('outage-morning-sign-in-sheet.pdf')).toBe(false);
+    expect(isLearnerFacingFile('outage-morning-certificates.pdf')).toBe(false);
+  });
+});
+
+describe('certificates of attendance', () => {
+  // (The Arabic avoids the lam-alef ligature, which poppler extracts with its two letters swapped.)
+  const names = ['Zoë Ångström-Núñez', '张伟', 'سارة محمد', 'Doe, Jane'];
+  let built: BuildResult;
+  beforeAll(async () => {
+    built = await buildGuides({
+      content,
+      out: temp(),
+      papers: ['a4', 'letter'],
+      plan: 'outage-morning',
+      attendees: names,
+      progress: false,
+    });
+  });
+  const certificates = (paper: string) =>
+    built.documents.find((d) => d.kind === 'certificates' && d.paper === paper)!.file;
+
+  it("writes only the plan's documents and one certificates file per paper, a landscape page per attendee", () => {
+    expect(built.documents.map((d) => `${d.paper}/${d.name}-${d.kind}`).sort()).toEqual(
+      ['a4', 'letter']
+        .flatMap((p) =>
+          ['day-pack', 'participant-pack', 'sign-in-sheet', 'feedback-form', 'certificates'].map(
+            (k) => `${p}/outage-morning-${k}`,
+          ),
+        )
+        .sort(),
+    );
+    expect(pageCount(certificates('a4'))).toBe(names.length);
+    expect(pdfInfo(certificates('a4'))).toMatch(/Page size:\s+841\.\d+ x 595\.\d+/);
+    expect(pdfInfo(certificates('letter'))).toMatch(/Page size:\s+792 x 612/);
+  });
+
+  it("prints each attendee's name on their own page, and no one else's, in any script the fonts cover", () => {
+    const pages = pdfText(certificates('a4')).split('\f').slice(0, names.length);
+    expect(pages).toHaveLength(names.length);
+    pages.forEach((page, i) => {
+      expect(page).toContain(names[i]);
+      for (const other of names.filter((_, j) => j !== i)) expect(page).not.toContain(other);
+      expect(page).toContain('Outage calls, a morning session');
+      expect(page).toContain('12 January 2027');
+      expect(page).toContain('45 minutes of training');
+      expect(page).toContain('The outage call');
+      expect(page).toContain('Facilitator’s signature');
+    });
+  });
+
+  it('tags the certificates for screen readers, embeds their fonts, and typesets the same bytes again', async () => {
+    const file = certificates('a4');
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info.stderr).toBe('');
+    if (typstEngine().tagged) {
+      expect(info.stdout).toMatch(/^Tagged:\s+yes$/m);
+      expect(readFileSync(file).includes('pdfuaid:part>1<')).toBe(true);
+    }
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(1);
+    for (const line of fonts) expect(line).toMatch(/\byes\s+yes\s+yes\b/);
+    const again = await buildGuides({
+      content,
+      out: temp(),
+      papers: ['a4'],
+      plan: 'outage-morning',
+      attendees: names,
+      progress: false,
+      workers: 0,
+    });
+    const twin = again.documents.find((d) => d.kind === 'certificates')!.file;
+    expect(readFileSync(twin).equals(readFileSync(file))).toBe(true);
+  });
+
+  it('treats a name as text, never as Typst', async () => {
+    const hostile = ['#panic("x")', '$ x^2 $ *bold* [link](x) \\ #{1+1}'];
+    const again = await buildGuides({
+      content,
+      out: temp(),
+      papers: ['a4'],
+      plan: 'outage-morning',
+      attendees: hostile,
+      progress: false,
+    });
+    const text = pdfText(again.documents.find((d) => d.kind === 'certificates')!.file);
+    for (const name of hostile) expect(text).toContain(name);
+  });
+
+  it('refuses certificates without a plan, and an unknown plan', async () => {
+    await expect(buildGuides({ content, out: temp(), attendees: ['A name'], progress: false })).rejects.toThrow(
+      /Certificates need a plan/,
+    );
+    await expect(buildGuides({ content, out: temp(), plan: 'no-such-plan', progress: false })).rejects.toThrow(
+      /No plan with id `no-such-plan`/,
+    );
+  });
+});
+
+describe('attendees files', () => {
+  const read = (text: string | Uint8Array) => parseAttendees(typeof text === 'string' ? Buffer.from(text) : text);
+
+  it('reads a name column by its common headers, with a byte order mark, quoted commas and CRLF', () => {
+    const file =
+      '\uFEFFTeam,Full Name\r\nOps,"Doe, Jane"\r\n\r\nSales,  Zoë Ångström  \r\n,,\r\nSupport,"Li ""Lily"" Wei"\r\n';
+    expect(read(file)).toEqual({ names: ['Doe, Jane', 'Zoë Ångström', 'Li "Lily" Wei'], problems: [] });
+    for (const header of ['name', 'NAME', 'Attendee', 'participant_name', 'full-name'])
+      expect(read(`${header}\nA Person\n`).names).toEqual(['A Person']);
+  });
+
+  it('refuses bad names at their line and column, all in one run', () => {
+    const file = ['id,name', '1,Ada', '2,Bad\u0007bell', '3,', '4,Evil\u202Eeman', '5,"Two', 'lines"', '6,ሰላም'].join(
+      '\n',
+    );
+    const { problems } = read(file);
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '3:6 Unexpected invisible character U+0007 in a name, expected visible text on one line',
+      '4:3 Unexpected empty name, expected the attendee’s name',
+      '5:7 Unexpected invisible character U+202E in a name, expected visible text on one line',
+      '6:7 Unexpected invisible character U+000A in a name, expected visible text on one line',
+      '8:3 Unexpected character `ሰ` (U+1230) in a name, expected a script the certificates have a font for',
+    ]);
+    for (const p of problems) expect(p.hint.length).toBeGreaterThan(10);
+  });
+
+  it('refuses a file with no name column, an empty file, a file that is not UTF-8, and an unclosed quote', () => {
+    expect(read('id,team\n1,Ops\n').problems).toMatchObject([
+      { line: 1, column: 1, message: 'Unexpected header `id`, `team`, expected a column called `name`' },
+    ]);
+    expect(read('').problems).toMatchObject([{ line: 1, column: 1 }]);
+    expect(read('name\n').problems.map((p) => [p.line, p.message])).toEqual([
+      [1, 'Unexpected file with a header and no attendees, expected a row per attendee after the header'],
+    ]);
+    // "Zoë" in Latin-1 on line 3.
+    const latin1 = Buffer.concat([Buffer.from('name\nAda\nZo'), Buffer.from([0xeb]), Buffer.from('\n')]);
+    expect(read(latin1).problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '3:3 Unexpected bytes that are not UTF-8 text, expected a CSV file saved as UTF-8',
+    ]);
+    expect(read('name\nAda\n"Unclosed\n').problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '3:1 Unexpected end of the file inside a quoted field, expected a closing `"`',
+    ]);
   });
 });
 

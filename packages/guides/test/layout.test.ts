@@ -24,6 +24,43 @@ it('typesets the course as a print shop would accept it: no stranded heading, no
   expect(faults).toEqual([]);
 }, 600_000); // poppler reads about 300 pages three ways: a minute alone, several on a busy machine
 
+it("covers the plans' sign-in sheets and feedback forms in the documents it checks", () => {
+  const kinds = new Set(built.documents.map((d) => d.kind));
+  for (const kind of ['day-pack', 'participant-pack', 'sign-in-sheet', 'feedback-form'] as const)
+    expect(kinds.has(kind), kind).toBe(true);
+});
+
+it('typesets certificates a page per attendee, however long or unusual the name, without a layout fault', async () => {
+  // The longest name the attendees file accepts (100 characters), a name with no space to break
+  // at, and names in scripts that need the fallback fonts.
+  const names = [
+    'Maria Magdalena Alexandra Konstantinopoulou-Vandenberghe de la Fuente y Montenegro-Szczepańska Jr.',
+    'Bartholomew'.repeat(6),
+    '李小龍',
+    'سارة محمد',
+    'Zoë',
+  ];
+  const certificatesOut = mkdtempSync(join(tmpdir(), 'frontline-layout-'));
+  const certificates = await buildGuides({
+    content: course,
+    out: certificatesOut,
+    papers: ['a4', 'letter'],
+    plan: 'frontline-one-day',
+    attendees: names,
+    progress: false,
+  });
+  const files = certificates.documents.filter((d) => d.kind === 'certificates');
+  expect(files).toHaveLength(2);
+  for (const d of files) {
+    const pdf = readPdf(d.file);
+    expect(pdf.pages).toHaveLength(names.length);
+    expect(layoutFaults(d.file.split('/').at(-1)!, pdf, 'doc')).toEqual([]);
+    // Every line of every certificate inside the page's margins.
+    for (const page of pdf.pages) expect(page.body.length).toBeGreaterThan(5);
+  }
+  rmSync(certificatesOut, { recursive: true, force: true });
+}, 300_000);
+
 it('reads a page the way the checks above rely on', () => {
   const guide = built.documents.find((d) => d.name === 'acknowledge-before-you-fix' && d.kind === 'facilitator-guide')!;
   const pdf = readPdf(guide.file);

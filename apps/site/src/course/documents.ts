@@ -17,6 +17,8 @@ export function publishDocuments(from: string, to: string, learnerOnly: boolean)
     filter: (src) =>
       !src.endsWith('.manifest.json') &&
       !src.endsWith('.tmp') &&
+      // Certificates carry the names of real people: never published, whichever build.
+      !src.endsWith('-certificates.pdf') &&
       (!learnerOnly || !/\.[a-z0-9]+$/i.test(src) || isLearnerFacingFile(src)),
   });
   return true;
