@@ -635,15 +635,20 @@
     }
     var restored = restoreAnswers(state.suspend);
     var place = state.location ? document.getElementById(state.location) : null;
-    if (place) {
-      lastLocation = state.location;
-      place.scrollIntoView();
-    }
+    if (place) lastLocation = state.location;
     say(
       restored || place
         ? 'Your progress is recorded by your learning system. You are back where you left off.'
         : 'Your progress is recorded by your learning system.',
       'online',
     );
+    if (place) {
+      // After the status line and the restored answers have taken their room, and once more on
+      // the next frame, when the layout has settled (the frame may still be resizing).
+      place.scrollIntoView();
+      window.requestAnimationFrame(function () {
+        place.scrollIntoView();
+      });
+    }
   });
 })();

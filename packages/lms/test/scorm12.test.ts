@@ -123,11 +123,15 @@ describe('a SCORM 1.2 package under scorm-again', () => {
     await expect(frame.locator(`fieldset[data-question="${q2}"] .feedback`).textContent()).resolves.toBe(
       'Not correct.',
     );
-    const inView = await frame.evaluate((id) => {
-      const top = document.getElementById(id)!.getBoundingClientRect().top;
-      return top >= 0 && top < window.innerHeight;
-    }, place);
-    expect(inView).toBe(true);
+    // The place is brought into view once the layout has settled (the next frame).
+    await expect
+      .poll(() =>
+        frame.evaluate((id) => {
+          const top = document.getElementById(id)!.getBoundingClientRect().top;
+          return top >= 0 && top < window.innerHeight;
+        }, place),
+      )
+      .toBe(true);
     await answer(frame, q3, right3);
     await frame.getByRole('button', { name: 'Finish' }).click();
     await expect.poll(() => lms2.count('LMSFinish')).toBe(1);
