@@ -13,6 +13,7 @@ import {
   type ModuleView,
 } from '../src/index.ts';
 import { parseWithSatteri } from '../src/parse.ts';
+import { gradeLevel } from '../src/rules/readable-learner-text.ts';
 import { FIXTURES, validateText } from './helpers.ts';
 
 const text = readFileSync(`${FIXTURES}required-sections/ok.md`, 'utf8')
@@ -224,6 +225,21 @@ it('writes a plain self-study line from the model where a role-play or discussio
   expect(discussion).toContain('compare your answers with the key takeaways at the end of the module.');
   const noTakeaways = text.replace(/:::takeaways[\s\S]*?:::\n/, '');
   expect(renderView(learnerView(moduleOf(noTakeaways))).html).toContain('note what you would change.');
+  // Course text: plain enough for grade 8, whatever the role names.
+  const three = roleplay.replace(':::observer', ':::role[Second agent]\nYou take the case over.\n:::\n\n:::observer');
+  const lines = [
+    rp,
+    discussion,
+    renderView(learnerView(moduleOf(three))).html,
+    renderView(learnerView(moduleOf(noTakeaways))).html,
+  ]
+    .flatMap((html) => [...html.matchAll(/<section class="self-study"[^>]*>(.*?)<\/section>/gs)])
+    .flatMap((m) => [...m[1]!.matchAll(/<p>(.*?)<\/p>/g)].map((p) => p[1]!));
+  expect(lines.length).toBe(8);
+  expect(lines).toContain(
+    'On your own: read every role card. Say aloud what the “Customer: Dana” role would say first, then answer as the “Agent” and “Second agent” roles, out loud too. Then go through the observer checklist and tick what you did.',
+  );
+  for (const line of lines) expect(gradeLevel(line).grade, line).toBeLessThanOrEqual(8);
   // Handouts, reflections and cases are done alone anyway: no self-study block.
   expect(discussion.match(/class="self-study"/g)).toHaveLength(1);
   // The facilitator and the participant keep the workshop wording, with no self-study line.

@@ -54,8 +54,8 @@ function discussionAlone(hasTakeaways: boolean): string[] {
   return [
     'In the workshop, you talk this through with others.',
     hasTakeaways
-      ? 'On your own: write a short answer to each question, then compare your answers with the key takeaways at the end of the module.'
-      : 'On your own: write a short answer to each question, then read your answers again and note what you would change.',
+      ? 'On your own: write a short answer to each question. Then compare your answers with the key takeaways at the end of the module.'
+      : 'On your own: write a short answer to each question. Then read your answers again and note what you would change.',
   ];
 }
 
