@@ -64,7 +64,8 @@ describe('knowledge checks', () => {
     await question.locator('button.check-answer').click();
     await expect.poll(() => question.locator('.feedback').textContent()).toBe('Correct, on try 2.');
     expect(await details.getAttribute('open')).not.toBeNull();
-    expect(await details.locator('summary').textContent()).toBe('Hide the answer');
+    // The summary follows the disclosure's \`toggle\` event, which fires after \`open\` is set.
+    await expect.poll(() => details.locator('summary').textContent()).toBe('Hide the answer');
     expect(await question.locator('.reason').textContent()).toMatch(/Reason/);
     const total = await page.locator('fieldset.question').count();
     expect(await page.locator('[data-check-score]').textContent()).toBe(`Your score: 1 of ${total} answered right.`);

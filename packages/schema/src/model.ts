@@ -39,6 +39,13 @@ export const FACILITATORS: readonly Reader[] = ['facilitator'];
 export const ROLE_HOLDERS: readonly Reader[] = ['role-holder', 'learner', 'facilitator'];
 /** The answer to a knowledge check (correct options, reason): never printed for participants. */
 export const ANSWER_READERS: readonly Reader[] = ['learner', 'facilitator'];
+/**
+ * How to do a workshop activity alone (`:::self-study`): only for the learner, who studies on
+ * their own. Participants are in the room, and a facilitator runs the activity with the group, so
+ * in their guides, handouts and speaker notes it would be noise; trainers who want it read the
+ * learner page, which the trainers' site has too.
+ */
+export const SELF_STUDY_READERS: readonly Reader[] = ['learner'];
 
 /** Every directive the module format knows, with where it may appear and who may see it. */
 export const DIRECTIVES = {
@@ -55,6 +62,8 @@ export const DIRECTIVES = {
   role: { kind: 'containerDirective', parents: ['roleplay'], readers: ROLE_HOLDERS },
   observer: { kind: 'containerDirective', parents: ['roleplay'], readers: EVERYONE },
   debrief: { kind: 'containerDirective', parents: ['roleplay'], readers: FACILITATORS },
+  // How to do a role-play or a group discussion alone; the learner view writes a plain line where it is missing.
+  'self-study': { kind: 'containerDirective', parents: ['roleplay', 'discussion'], readers: SELF_STUDY_READERS },
   reflection: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
   handout: { kind: 'containerDirective', parents: ['root'], readers: EVERYONE },
   'writing-space': { kind: 'leafDirective', parents: ['handout', 'reflection'], readers: EVERYONE },
@@ -113,6 +122,8 @@ export interface ContainerElement extends ElementBase {
     | 'reflection'
     | 'handout'
     | 'takeaways'
+    /** How to do a role-play or a discussion alone (`:::self-study`), for the learner. */
+    | 'self-study'
     /** Content the author marked for the presenter's screen (`:::screen[Slide title]`). */
     | 'screen'
     /** A directive the format does not know (the validator reports it): its content passes through. */

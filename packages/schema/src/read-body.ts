@@ -86,6 +86,7 @@ const KNOWN_CONTAINERS = new Set<ContainerElement['kind']>([
   'reflection',
   'handout',
   'takeaways',
+  'self-study',
   'screen',
 ]);
 

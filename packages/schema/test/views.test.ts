@@ -13,7 +13,8 @@ import {
   type ModuleView,
 } from '../src/index.ts';
 import { parseWithSatteri } from '../src/parse.ts';
-import { FIXTURES } from './helpers.ts';
+import { gradeLevel } from '../src/rules/readable-learner-text.ts';
+import { FIXTURES, validateText } from './helpers.ts';
 
 const text = readFileSync(`${FIXTURES}required-sections/ok.md`, 'utf8')
   .replace('Give groups five minutes.', 'SECRET-FACILITATOR-NOTE give groups five minutes.')
@@ -190,4 +191,80 @@ it('labels the checkboxes of observer checklists', () => {
   expect(html).toContain(
     '<input type="checkbox" id="fixture-task-1"><label for="fixture-task-1"> The agent named the situation.</label>',
   );
+});
+
+const alone = roleplay.replace(
+  ':::observer',
+  ':::self-study\nSECRET-SELF-STUDY Read both cards, then say both parts aloud.\n:::\n\n:::observer',
+);
+
+it('gives a role-play its `:::self-study` text in the learner view only, before the role cards', () => {
+  const module = moduleOf(alone);
+  expect(textOf(learnerView(module))).toContain('SECRET-SELF-STUDY');
+  for (const view of [participantView(module), facilitatorView(module)])
+    expect(textOf(view)).not.toContain('SECRET-SELF-STUDY');
+  expect(JSON.stringify(roleCardsView(module))).not.toContain('SECRET-SELF-STUDY');
+  const html = renderView(learnerView(module)).html;
+  expect(html).toMatch(
+    /<section class="self-study" data-kind="self-study"><h4 id="on-your-own">On your own<\/h4>\s*<p>SECRET-SELF-STUDY/,
+  );
+  expect(html.indexOf('SECRET-SELF-STUDY')).toBeLessThan(html.indexOf('Role card: Customer: Dana'));
+  // The author's text replaces the generated line: one self-study block, not two.
+  expect(html.match(/class="self-study"/g)).toHaveLength(1);
+  expect(html).not.toContain('In the workshop, people act this out');
+});
+
+it('writes a plain self-study line from the model where a role-play or discussion has none', () => {
+  const rp = renderView(learnerView(moduleOf(roleplay))).html;
+  expect(rp).toContain('<p>In the workshop, people act this out together, each taking a role.</p>');
+  expect(rp).toContain(
+    '<p>On your own: read every role card. Say aloud what the “Customer: Dana” role would say first, then answer as the “Agent” role, out loud too. Then go through the observer checklist and tick what you did.</p>',
+  );
+  const discussion = renderView(learnerView(moduleOf(text))).html;
+  expect(discussion).toContain('<p>In the workshop, you talk this through with others.</p>');
+  expect(discussion).toContain('compare your answers with the key takeaways at the end of the module.');
+  const noTakeaways = text.replace(/:::takeaways[\s\S]*?:::\n/, '');
+  expect(renderView(learnerView(moduleOf(noTakeaways))).html).toContain('note what you would change.');
+  // Course text: plain enough for grade 8, whatever the role names.
+  const three = roleplay.replace(':::observer', ':::role[Second agent]\nYou take the case over.\n:::\n\n:::observer');
+  const lines = [
+    rp,
+    discussion,
+    renderView(learnerView(moduleOf(three))).html,
+    renderView(learnerView(moduleOf(noTakeaways))).html,
+  ]
+    .flatMap((html) => [...html.matchAll(/<section class="self-study"[^>]*>(.*?)<\/section>/gs)])
+    .flatMap((m) => [...m[1]!.matchAll(/<p>(.*?)<\/p>/g)].map((p) => p[1]!));
+  expect(lines.length).toBe(8);
+  expect(lines).toContain(
+    'On your own: read every role card. Say aloud what the “Customer: Dana” role would say first, then answer as the “Agent” and “Second agent” roles, out loud too. Then go through the observer checklist and tick what you did.',
+  );
+  for (const line of lines) expect(gradeLevel(line).grade, line).toBeLessThanOrEqual(8);
+  // Handouts, reflections and cases are done alone anyway: no self-study block.
+  expect(discussion.match(/class="self-study"/g)).toHaveLength(1);
+  // The facilitator and the participant keep the workshop wording, with no self-study line.
+  for (const view of [participantView(moduleOf(roleplay)), facilitatorView(moduleOf(roleplay))])
+    expect(renderView(view).html).not.toMatch(/class="self-study"|On your own/);
+});
+
+it('says on learner pages that segment and round times are the workshop’s', () => {
+  const module = moduleOf(roleplay);
+  const learner = renderView(learnerView(module)).html;
+  expect(learner).toContain('<p class="segment-meta">30 min in the workshop · Role-play</p>');
+  expect(learner).toContain('<p class="meta">In the workshop: 10 minutes per round</p>');
+  const facilitator = renderView(facilitatorView(module)).html;
+  expect(facilitator).toContain('<p class="segment-meta">30 min · Role-play</p>');
+  expect(facilitator).toContain('<p class="meta">10 minutes per round</p>');
+});
+
+it('accepts `:::self-study` in a role-play or a discussion and reports it anywhere else', () => {
+  const placed = (body: string) =>
+    validateText(`---\nid: fixture\n---\n\n${body}`)
+      .filter((d) => d.ruleId === 'no-unknown-directive')
+      .map((d) => d.message);
+  expect(placed(alone)).toEqual([]);
+  expect(placed(text.replace(':::expected', ':::self-study\nWrite your answer.\n:::\n\n:::expected'))).toEqual([]);
+  expect(placed(text.replace('::writing-space{lines=4}', ':::self-study\nDo it alone.\n:::'))).toEqual([
+    'Unexpected `self-study` inside `handout`, expected it inside `roleplay` or `discussion`',
+  ]);
 });

@@ -55,10 +55,13 @@ export class Writer {
 
   readonly moduleId: string;
   readonly options: RenderOptions;
+  /** The view's reader works alone (ModuleView.alone): times are said to be the workshop's. */
+  readonly alone: boolean;
 
-  constructor(moduleId: string, options: RenderOptions) {
+  constructor(moduleId: string, options: RenderOptions, alone = false) {
     this.moduleId = moduleId;
     this.options = options;
+    this.alone = alone;
   }
 
   heading(depth: number, value: string, classes?: string[]): Element {
@@ -173,6 +176,13 @@ export class Writer {
         return [this.role(element)];
       case 'observer':
         return [el('div', { className: ['observer'] }, [this.heading(4, 'Observer checklist'), ...inner()])];
+      case 'self-study':
+        return [
+          el('section', { className: ['self-study'], dataKind: 'self-study' }, [
+            this.heading(4, 'On your own'),
+            ...inner(),
+          ]),
+        ];
       default:
         return inner();
     }
@@ -181,10 +191,14 @@ export class Writer {
   roleplay(element: ViewContainer): Element {
     const roles = element.children.filter((c) => c.kind === 'role');
     const minutes = element.minutes;
+    const round = `${minutes} minutes per round`;
+    const apart = (c: ViewElement) => c.kind === 'role' || c.kind === 'observer' || c.kind === 'self-study';
     return el('section', { className: ['block', 'roleplay'], dataKind: 'roleplay' }, [
       this.heading(3, element.label ? `Role-play: ${element.label}` : 'Role-play'),
-      ...(minutes ? [el('p', { className: ['meta'] }, [text(`${minutes} minutes per round`)])] : []),
-      ...this.elements(element.children.filter((c) => c.kind !== 'role' && c.kind !== 'observer')),
+      ...(minutes ? [el('p', { className: ['meta'] }, [text(this.alone ? `In the workshop: ${round}` : round)])] : []),
+      ...this.elements(element.children.filter((c) => !apart(c))),
+      // How to do it alone comes before the cards it tells the learner to read.
+      ...this.elements(element.children.filter((c) => c.kind === 'self-study')),
       ...(roles.length
         ? [
             el('p', { className: ['role-note'] }, [
@@ -298,7 +312,7 @@ function hastText(node: ElementContent): string {
 
 /** Writes a module view as HTML: the intro, then one section per timed segment. */
 export function renderView(view: ModuleView, options: RenderOptions = {}): RenderedModule {
-  const writer = new Writer(view.meta.id, options);
+  const writer = new Writer(view.meta.id, options, view.alone);
   const out: ElementContent[] = [];
   const intro = writer.elements(view.intro);
   if (intro.length) out.push(el('div', { className: ['intro'] }, intro));
@@ -311,7 +325,9 @@ export function renderView(view: ModuleView, options: RenderOptions = {}): Rende
       el('section', { className: ['segment'], ariaLabelledBy: [id], dataKind: segment.method }, [
         el('h2', { id }, [text(segment.title)]),
         el('p', { className: ['segment-meta'] }, [
-          text(`${segment.minutes} min · ${METHOD_LABEL[segment.method] ?? segment.method}`),
+          text(
+            `${segment.minutes} min${view.alone ? ' in the workshop' : ''} · ${METHOD_LABEL[segment.method] ?? segment.method}`,
+          ),
         ]),
         ...writer.elements(segment.elements),
       ]),

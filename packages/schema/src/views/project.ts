@@ -83,6 +83,11 @@ export interface Delivery {
 
 export interface ModuleView {
   reader: Reader;
+  /**
+   * The reader works through the module alone (the learner): segment times and group work are
+   * what happens in a workshop, and outputs say so.
+   */
+  alone: boolean;
   meta: ModuleMeta;
   /** Only in the facilitator's view. */
   delivery: Delivery | undefined;
@@ -184,6 +189,7 @@ export function viewFor(
   }));
   return {
     reader,
+    alone: reader === 'learner',
     meta: metaOf(module),
     delivery: reader === 'facilitator' ? deliveryOf(module) : undefined,
     intro,
