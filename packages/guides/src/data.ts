@@ -1,5 +1,8 @@
 import {
   allElements,
+  AUDIENCE_LABEL,
+  LEVEL_LABEL,
+  METHOD_LABEL,
   facilitatorView,
   participantView,
   roleCardsView,
@@ -106,8 +109,9 @@ function moduleData(view: ModuleView, titles: ReadonlyMap<string, string>): Modu
     id: m.id,
     title: m.title,
     summary: m.summary,
-    audience: m.audience,
-    level: m.level,
+    // As people read them, not the format's ids.
+    audience: m.audience.map((a) => AUDIENCE_LABEL[a] ?? a),
+    level: LEVEL_LABEL[m.level] ?? m.level,
     duration: m.duration,
     version: m.version,
     updated: m.updated,
@@ -161,7 +165,7 @@ export function guideData(
       end: clock(elapsed + s.minutes, start),
       minutes: s.minutes,
       title: s.title,
-      method: s.method,
+      method: METHOD_LABEL[s.method] ?? s.method,
     };
     elapsed += s.minutes;
     return { ...row, blocks: blocks(s.elements), questions: questionsOf(s.elements) };

@@ -4,9 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NESTING_LIMIT, PRINTABLE_SCRIPTS, validateContent } from '@frontline/schema';
+import {
+  AUDIENCE_LABEL,
+  LEVEL_LABEL,
+  METHOD_LABEL,
+  NESTING_LIMIT,
+  PRINTABLE_SCRIPTS,
+  validateContent,
+} from '@frontline/schema';
 import { table } from '../src/blocks.ts';
-import { handoutData } from '../src/data.ts';
+import { guideData, handoutData } from '../src/data.ts';
 import { parseAttendees } from '../src/attendees.ts';
 import { quantityFor } from '../src/plan-data.ts';
 import { isLearnerFacingFile } from '../src/templates.ts';
@@ -908,5 +915,17 @@ describe('table columns', () => {
 
   it('sizes every column by its text when there is nothing to write in', () => {
     expect(table(rows(['Measure', 'Why'], ['Handle time', sentence]))).toMatchObject({ columns: ['fit', 'fit'] });
+  });
+});
+
+describe('words for people, not ids', () => {
+  it("prints a module's audience, level and segment methods as labels", () => {
+    const [module] = validateContent(content).modules.filter((m) => m.id === 'outage-call');
+    expect(module).toBeDefined();
+    const data = guideData(module!, new Map(), 'a4');
+    expect(data.module.level).toBe(LEVEL_LABEL[module!.frontmatter.level]);
+    expect(data.module.audience).toEqual(module!.frontmatter.audience.map((a) => AUDIENCE_LABEL[a]));
+    for (const segment of data.segments) expect(Object.values(METHOD_LABEL)).toContain(segment.method);
+    expect(data.segments.length).toBeGreaterThan(0);
   });
 });

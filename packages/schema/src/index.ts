@@ -11,7 +11,7 @@ export * from './schemas/path.ts';
 export * from './schemas/glossary.ts';
 export { readBody, withoutReasonLabel, writingLines } from './read-body.ts';
 export * from './views/index.ts';
-export { METHOD_LABEL } from './views/labels.ts';
+export { AUDIENCE_LABEL, LEVEL_LABEL, METHOD_LABEL } from './views/labels.ts';
 export { renderView, type RenderedModule, type RenderOptions, type SegmentSummary } from './serialise/html.ts';
 export * from './json-schema.ts';
 export { rules } from './rules/index.ts';

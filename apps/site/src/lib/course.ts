@@ -39,16 +39,8 @@ export function formatMinutes(minutes: number): string {
   return h ? `${h} h${m ? ` ${m} min` : ''}` : `${m} min`;
 }
 
-export const AUDIENCE_LABEL: Record<string, string> = {
-  frontline: 'Frontline staff',
-  'team-lead': 'Team leads',
-  leader: 'Leaders',
-};
-export const LEVEL_LABEL: Record<string, string> = {
-  foundation: 'Foundation',
-  intermediate: 'Intermediate',
-  advanced: 'Advanced',
-};
+// Labels for people, from the schema package (the PDFs use the same ones).
+export { AUDIENCE_LABEL, LEVEL_LABEL } from '@frontline/schema';
 
 /**
  * Where the module sources live online (`https://github.com/<owner>/<repo>`), for "edit this
