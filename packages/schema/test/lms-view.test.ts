@@ -30,3 +30,34 @@ describe('lmsView', () => {
     },
   );
 });
+
+describe('lmsView for a learner on their own', () => {
+  const groupWork = (view: ModuleView) =>
+    [...viewElements(view)].filter(
+      (e): e is Extract<typeof e, { children: unknown }> => e.kind === 'discussion' || e.kind === 'roleplay',
+    );
+  const textOf = (element: unknown): string => JSON.stringify(element);
+
+  it.each(course.modules.map((m) => [m.id, m] as const))(
+    '%s: every discussion says how to do it alone, as on the site; every role-play that its cards are in the workshop',
+    (_id, module) => {
+      const view = lmsView(module);
+      expect(view.alone).toBe(true);
+      const learnerAlone = groupWork(learnerView(module)).map((e) =>
+        textOf(e.children.find((c) => c.kind === 'self-study')),
+      );
+      const activities = groupWork(view);
+      activities.forEach((activity, i) => {
+        const own = activity.children.filter((c) => c.kind === 'self-study');
+        expect(own).toHaveLength(1);
+        if (activity.kind === 'discussion') expect(textOf(own[0])).toBe(learnerAlone[i]);
+        else expect(textOf(own[0])).toContain('The cards are not in this package.');
+      });
+    },
+  );
+
+  it('has group work to check in the course', () => {
+    const count = course.modules.flatMap((m) => groupWork(lmsView(m))).length;
+    expect(count).toBeGreaterThan(10);
+  });
+});

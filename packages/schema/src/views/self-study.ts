@@ -87,3 +87,65 @@ export function withSelfStudy(elements: readonly ViewElement[], hasTakeaways: bo
     return own;
   });
 }
+
+/**
+ * What a role-play says in a package for an LMS: the package holds no role cards (they are given
+ * out in the room), so the learner on their own is told what they can still do with the set-up.
+ */
+const PACKAGE_ROLE_PLAY = [
+  'In the workshop, people act this out together, each with a role card that only they read.',
+  'The cards are not in this package. On your own: read the set-up above, write down what you would say first, and what you would say if the other person pushed back.',
+];
+
+const placeKey = (element: ViewContainer) =>
+  element.place ? `${element.place.start.line}:${element.place.start.column}` : undefined;
+
+/** The self-study block of each discussion of a learner view, by where the discussion starts. */
+function discussionsAlone(elements: readonly ViewElement[], into = new Map<string, ViewElement>()) {
+  for (const element of elements) {
+    if (element.kind === 'prose' || element.kind === 'writing-space' || element.kind === 'check') continue;
+    const key = placeKey(element);
+    const own = element.children.find((c) => c.kind === 'self-study');
+    if (element.kind === 'discussion' && key && own) into.set(key, own);
+    discussionsAlone(element.children, into);
+  }
+  return into;
+}
+
+/**
+ * Self-study for a package's page (the participant's elements, no role cards): each discussion
+ * gets the learner view's block (the author's, or the plain one), each role-play the package's
+ * own line, since its cards are not there to read.
+ */
+export function withPackageSelfStudy(
+  elements: readonly ViewElement[],
+  learnerElements: readonly ViewElement[],
+): ViewElement[] {
+  const alone = discussionsAlone(learnerElements);
+  const visit = (list: readonly ViewElement[]): ViewElement[] =>
+    list.map((element) => {
+      if (element.kind === 'prose' || element.kind === 'writing-space' || element.kind === 'check') return element;
+      const children = visit(element.children);
+      const key = placeKey(element);
+      if (element.kind === 'discussion' && key && alone.has(key))
+        return { ...element, children: [...children, alone.get(key)!] };
+      if (element.kind === 'roleplay')
+        return {
+          ...element,
+          children: [
+            ...children,
+            {
+              kind: 'self-study',
+              label: '',
+              objectives: [],
+              minutes: undefined,
+              children: PACKAGE_ROLE_PLAY.map(paragraph),
+              readers: SELF_STUDY_READERS,
+              place: undefined,
+            } satisfies ViewContainer,
+          ],
+        };
+      return { ...element, children };
+    });
+  return visit(elements);
+}
