@@ -101,6 +101,9 @@ export function headingOf(line: Line, headings: ReadPdf['headings']): ReadPdf['h
   return headings.find((h) => h.text === line.text || (line.text.length >= 12 && h.text.startsWith(line.text)));
 }
 
+/** A break or lunch line in a day pack: `10:10–10:25  Break`. */
+const PAUSE = /^\d\d:\d\d–\d\d:\d\d\s+(?:Break|Lunch)\b/;
+
 /** Faults a print shop would send back, one sentence each. */
 export function layoutFaults(file: string, pdf: ReadPdf, kind: string): string[] {
   const faults: string[] = [];
@@ -127,7 +130,10 @@ export function layoutFaults(file: string, pdf: ReadPdf, kind: string): string[]
     if (next && lastHeading) faults.push(`${at}: ends with the heading ${JSON.stringify(lastHeading.text)}`);
     // The section in progress at the top of the page, or the first of a part that starts there.
     // A heading opens the page only at its very top: writing lines (drawn, not text) may come first.
-    const opening = first && first.top < page.top + 16 ? headingOf(first, pdf.headings) : undefined;
+    // A break or lunch kept with the segment after it counts as that segment's opening.
+    const pauseFirst = first !== undefined && PAUSE.test(first.text) && first.top < page.top + 16;
+    const opener = pauseFirst ? page.body[1] : first;
+    const opening = opener && (pauseFirst || opener.top < page.top + 16) ? headingOf(opener, pdf.headings) : undefined;
     if (opening?.level === 1) {
       const firstSection = page.body.map((l) => headingOf(l, pdf.headings)).find((h) => h?.level === 2);
       section = firstSection?.text;
