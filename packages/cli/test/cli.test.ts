@@ -325,6 +325,20 @@ describe('frontline guides output folder', () => {
     );
   });
 
+  it("removes staging folders that a killed build left beside the output, but not a running build's", async () => {
+    const dir = workspace();
+    // No process has this id (above Linux's largest pid), so its build was killed long ago.
+    const abandoned = join(dir, 'out.staging-4194400-deadbeef');
+    const live = join(dir, `out.staging-${process.pid}-cafef00d`);
+    for (const folder of [abandoned, live]) {
+      mkdirSync(join(folder, 'a4'), { recursive: true });
+      writeFileSync(join(folder, 'a4/half-written.pdf'), '%PDF-');
+    }
+    expect((await run(['guides', '--module', 'outage-call', '--out', 'out'], dir)).code).toBe(0);
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+
   it('refuses a folder holding files Frontline did not write (exit 2, nothing deleted)', async () => {
     const dir = workspace();
     mkdirSync(join(dir, 'mine'));

@@ -113,10 +113,35 @@ export interface Staging {
   discard(): void;
 }
 
+/** Whether a process with this id is running (a signal 0 tests without sending anything). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the staging and old folders beside `target` that a build killed mid-way left behind
+ * (named `<out>.staging-<pid>-<hex>` and `<out>.old-<pid>-<hex>`), when their process is gone: a
+ * build that is still running elsewhere keeps its own.
+ */
+function removeAbandoned(target: string): void {
+  const prefix = basename(target);
+  for (const name of readdirSync(dirname(target))) {
+    const match = /^\.(?:staging|old)-(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length));
+    if (!name.startsWith(prefix) || !match || running(Number(match[1]))) continue;
+    rmSync(join(dirname(target), name), { recursive: true, force: true });
+  }
+}
+
 /** Starts staging the output folder `out` (see `Staging`). Call `checkOutputFolder` first. */
 export function stageOutput(out: string): Staging {
   const target = resolve(out);
   mkdirSync(dirname(target), { recursive: true });
+  removeAbandoned(target);
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = `${target}.staging-${tag}`;
   mkdirSync(staging);
