@@ -38,7 +38,7 @@ describe('knowledge checks', () => {
     await page.goto(`${base}/modules/${modules[0]}/`);
     const question = page.locator('fieldset.question').first();
     const correct = question.locator('input[data-correct="true"]').first();
-    const wrong = question.locator('input[data-correct="false"]').first();
+    const wrong = question.locator('input:not([data-correct])').first();
     const details = question.locator('details.answer');
     await wrong.check();
     await question.locator('button.check-answer').click();
@@ -90,9 +90,34 @@ describe('knowledge checks', () => {
     const page = await context.newPage();
     await page.goto(`${base}/modules/${modules[0]}/`);
     const question = page.locator('fieldset.question').first();
-    expect(await question.locator('button.check-answer').isVisible()).toBe(false);
+    expect(await question.locator('button.check-answer').count()).toBe(0);
+    // Each option's text is its input's label: a click on the words chooses it.
+    const options = question.locator('ul.options input');
+    await question.locator('ul.options label').nth(1).click();
+    expect(await options.nth(1).isChecked()).toBe(true);
+    expect(await options.nth(1).evaluate((i: HTMLInputElement) => i.labels?.length)).toBe(1);
     await question.locator('details.answer summary').click();
     expect(await question.locator('details.answer .reason').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('restores answers saved by earlier versions of the page (keyed by module and `<module>-q<n>`)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/modules/${modules[0]}/`);
+    const question = page.locator('fieldset.question').first();
+    // The key saved answers have always used, and the position of the right option.
+    expect(await question.getAttribute('data-question')).toBe(`${modules[0]}-q1`);
+    const right = await question
+      .locator('ul.options input')
+      .evaluateAll((inputs) => inputs.findIndex((i) => i.hasAttribute('data-correct')));
+    expect(right).toBeGreaterThanOrEqual(0);
+    const saved = { [modules[0]!]: { [`${modules[0]}-q1`]: { chosen: [right], right: true, tries: 2 } } };
+    await page.evaluate((value) => localStorage.setItem('frontline-answers', value), JSON.stringify(saved));
+    await page.reload();
+    await expect.poll(() => question.locator('.feedback').textContent()).toBe('Correct, on try 2.');
+    expect(await question.locator('ul.options input').nth(right).isChecked()).toBe(true);
+    expect(await question.locator('details.answer').getAttribute('open')).not.toBeNull();
     await context.close();
   });
 });

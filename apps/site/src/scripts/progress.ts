@@ -19,6 +19,20 @@ if (page?.dataset.modulePage) {
   saveLast({ id: page.dataset.modulePage, title: document.querySelector('h1')?.textContent?.trim() ?? '' });
 }
 
+/** A done badge for a module in the side panel, which the page leaves to this script. */
+function sidebarBadge(item: HTMLElement): HTMLElement | undefined {
+  if (!item.closest('.sidebar')) return undefined;
+  const badge = document.createElement('span');
+  badge.className = 'done-badge';
+  badge.append(' ✓');
+  const words = document.createElement('span');
+  words.className = 'visually-hidden';
+  words.textContent = ' done';
+  badge.append(words);
+  item.append(badge);
+  return badge;
+}
+
 function render() {
   const done = loadDone();
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.mark-done')) {
@@ -28,7 +42,7 @@ function render() {
     button.textContent = isDone ? 'Done ✓ (select to undo)' : 'Mark as done';
   }
   for (const card of document.querySelectorAll<HTMLElement>('[data-module]')) {
-    const badge = card.querySelector<HTMLElement>('.done-badge');
+    const badge = card.querySelector<HTMLElement>('.done-badge') ?? sidebarBadge(card);
     if (badge) badge.hidden = !done.has(card.dataset.module ?? '');
   }
   for (const line of document.querySelectorAll<HTMLElement>('[data-progress-for]')) {
