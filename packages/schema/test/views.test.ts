@@ -183,7 +183,7 @@ it('sanitises raw HTML as a second line of defence', () => {
 it('keeps the knowledge-check inputs live (not disabled) after sanitising', () => {
   const { html } = renderView(learnerView(moduleOf(text)));
   // Each label holds its input, so no id is needed; the group's name is unique in the module's page.
-  expect(html).toMatch(/<li><label><input type="radio" name="q1" value="1" data-correct="true">[^<]+<\/label><\/li>/);
+  expect(html).toMatch(/<li><label><input type="radio" name="q1" data-correct="true">[^<]+<\/label><\/li>/);
   expect(html).not.toMatch(/<input[^>]*(disabled|id=)/);
   expect(html).toContain('<fieldset class="question" data-question="fixture-q1"><legend>');
   expect(html).toContain('<ul class="options" data-pagefind-ignore>');

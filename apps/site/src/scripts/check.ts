@@ -9,6 +9,25 @@ const page = document.querySelector<HTMLElement>('[data-module-page]');
 const moduleId = page?.dataset.modulePage ?? '';
 const fieldsets = [...document.querySelectorAll<HTMLFieldSetElement>('fieldset.question')];
 
+/** The module's score and "Clear my answers", after its body (the page leaves them to this script). */
+if (fieldsets.length > 0) {
+  const section = document.createElement('section');
+  section.className = 'check-summary no-print';
+  section.setAttribute('aria-label', 'Your answers');
+  section.dataset.checkSummary = '';
+  section.hidden = true;
+  const line = document.createElement('p');
+  line.dataset.checkScore = '';
+  line.setAttribute('aria-live', 'polite');
+  const clear = document.createElement('button');
+  clear.type = 'button';
+  clear.id = 'answers-clear';
+  clear.hidden = true;
+  clear.textContent = 'Clear my answers';
+  section.append(line, clear);
+  document.querySelector('.module-body')?.after(section);
+}
+
 function inputsOf(fieldset: HTMLFieldSetElement): HTMLInputElement[] {
   return [...fieldset.querySelectorAll<HTMLInputElement>('ul.options input')];
 }

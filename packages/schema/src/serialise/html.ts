@@ -223,8 +223,9 @@ export class Writer {
   /**
    * A question as a fieldset of options. Each option's label holds its input (no ids to point
    * from one to the other); the radio group's name only has to be unique in the module's page
-   * (`q<n>`; the LMS export, which puts several modules on one page, qualifies it). Only a
-   * correct option is marked (`data-correct`); `data-question` keys the learner's saved answers.
+   * (`q<n>`; the LMS export, which puts several modules on one page, qualifies it, and numbers
+   * the options for its answer digest). Only a correct option is marked (`data-correct`); the
+   * site's script keeps answers by `data-question` and option position.
    */
   question(q: ViewQuestion): Element {
     const phrasing = (content: ViewQuestion['stemContent']) =>
@@ -234,13 +235,12 @@ export class Writer {
     const options = el(
       'ul',
       { className: ['options'], dataPagefindIgnore: true },
-      q.options.map((o, i) => {
+      q.options.map((o) => {
         const input = el(
           'input',
           {
             type: q.multiple ? 'checkbox' : 'radio',
             name,
-            value: String(i + 1),
             ...(o.correct ? { dataCorrect: 'true' } : {}),
           },
           [],
