@@ -19,9 +19,8 @@ if (page?.dataset.modulePage) {
   saveLast({ id: page.dataset.modulePage, title: document.querySelector('h1')?.textContent?.trim() ?? '' });
 }
 
-/** A done badge for a module in the side panel, which the page leaves to this script. */
-function sidebarBadge(item: HTMLElement): HTMLElement | undefined {
-  if (!item.closest('.sidebar')) return undefined;
+/** A done badge for a module of the side panel (known by its link): the page leaves it to this script. */
+function sidebarBadge(item: HTMLElement): HTMLElement {
   const badge = document.createElement('span');
   badge.className = 'done-badge';
   badge.append(' ✓');
@@ -32,6 +31,10 @@ function sidebarBadge(item: HTMLElement): HTMLElement | undefined {
   item.append(badge);
   return badge;
 }
+const sidebar = [...document.querySelectorAll<HTMLElement>('.sidebar-modules li')].flatMap((item) => {
+  const id = /\/modules\/([^/]+)\/$/.exec(item.querySelector('a')?.getAttribute('href') ?? '')?.[1];
+  return id ? [{ id, badge: sidebarBadge(item) }] : [];
+});
 
 function render() {
   const done = loadDone();
@@ -42,9 +45,10 @@ function render() {
     button.textContent = isDone ? 'Done ✓ (select to undo)' : 'Mark as done';
   }
   for (const card of document.querySelectorAll<HTMLElement>('[data-module]')) {
-    const badge = card.querySelector<HTMLElement>('.done-badge') ?? sidebarBadge(card);
+    const badge = card.querySelector<HTMLElement>('.done-badge');
     if (badge) badge.hidden = !done.has(card.dataset.module ?? '');
   }
+  for (const { id, badge } of sidebar) badge.hidden = !done.has(id);
   for (const line of document.querySelectorAll<HTMLElement>('[data-progress-for]')) {
     const holder = line.dataset.pathModules ? line : line.closest<HTMLElement>('[data-path-modules]');
     const ids = (holder?.dataset.pathModules ?? '').split(' ').filter(Boolean);
