@@ -125,6 +125,9 @@ export default defineConfig({
     },
   },
   vite: {
+    // Every script is a file of its own, never written into each page: the header's theme and
+    // panel script (under 1 KB) was repeated in every page's HTML; as a file it is cached once.
+    build: { assetsInlineLimit: (file) => (/\.m?js$/.test(file) ? false : undefined) },
     define: { 'import.meta.env.FRONTLINE_LEARNER_ONLY': JSON.stringify(learnerOnly) },
     plugins: externalCoursePackages(),
   },

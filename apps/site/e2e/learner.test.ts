@@ -214,13 +214,13 @@ describe('learner pages show people words, not ids, with their parts apart', () 
 
 describe('self-study on learner pages', () => {
   const withRolePlay = modules.filter((id) =>
-    readFileSync(`${dist}modules/${id}/index.html`, 'utf8').includes('data-kind="roleplay"'),
+    readFileSync(`${dist}modules/${id}/index.html`, 'utf8').includes('class="block roleplay"'),
   );
 
   it('tells a learner on the module page how to do each role-play and discussion alone', async () => {
     expect(withRolePlay.length).toBeGreaterThan(0);
     const { page } = await open(`/modules/${withRolePlay[0]}/`);
-    const activities = page.locator('section.block[data-kind="roleplay"], section.block[data-kind="discussion"]');
+    const activities = page.locator('section.block.roleplay, section.block.discussion');
     const count = await activities.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i++) {
@@ -231,7 +231,7 @@ describe('self-study on learner pages', () => {
     }
     // A role-play's self-study comes before the role cards it tells the learner to read.
     const order = await page
-      .locator('section[data-kind="roleplay"]')
+      .locator('section.block.roleplay')
       .first()
       .evaluate((rp) => {
         const alone = rp.querySelector('.self-study')!;

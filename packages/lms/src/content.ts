@@ -89,7 +89,8 @@ function packagedImage(src: string): string | undefined {
 /**
  * Fits the LMS view's HTML to a package page:
  * - each question gets the digest of its correct options (from the view's answer key), a
- *   "Check answer" button and a live feedback line;
+ *   "Check answer" button and a live feedback line, and its options a name unique in the
+ *   course and their numbers;
  * - glossary links point at the glossary on the same page;
  * - links out of the package open in a new window, so the learner's session is not left;
  * - images point at their copy in the package (an image from elsewhere becomes its alt text:
@@ -102,6 +103,13 @@ function adapt(html: string, view: LmsView, shift: number) {
   for (const fieldset of selectAll('fieldset.question', tree)) {
     const id = String(fieldset.properties.dataQuestion ?? '');
     fieldset.properties.dataKey = answerDigest(id, (view.answers.get(id) ?? []).map(String));
+    // The serialiser names a question's options for one module's page (`q1`); a path's page
+    // holds several modules, so each group is named by its question's id, unique in a course.
+    // Its runtime reports and digests the options chosen by number (`value`, from 1).
+    for (const [i, input] of selectAll('ul.options input', fieldset).entries()) {
+      input.properties.name = id;
+      input.properties.value = String(i + 1);
+    }
     fieldset.children.push(
       element('button', { type: 'button', className: ['check-answer'], dataCheck: 'true' }, 'Check answer'),
       element('p', { className: ['feedback'], ariaLive: 'polite' }),

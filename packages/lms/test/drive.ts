@@ -5,7 +5,7 @@ import { learnerView, renderView, validateContent } from '@frontline/schema';
 
 /**
  * The answer key of a course's modules, read from the learner view (not from the package):
- * question id to the values of its correct options, in page order.
+ * question id to the numbers (values in the package) of its correct options, in page order.
  */
 export function answerKey(content: string, ids: readonly string[]): [string, string[]][] {
   const { modules } = validateContent(content);
@@ -17,7 +17,10 @@ export function answerKey(content: string, ids: readonly string[]): [string, str
     for (const fieldset of selectAll('fieldset.question', tree))
       key.push([
         String(fieldset.properties.dataQuestion),
-        selectAll('input[data-correct="true"]', fieldset).map((input) => String(input.properties.value)),
+        // The options' numbers, from 1 in page order, as the package's inputs carry them.
+        selectAll('ul.options input', fieldset).flatMap((input, i) =>
+          input.properties.dataCorrect === 'true' ? [String(i + 1)] : [],
+        ),
       ]);
   }
   return key;

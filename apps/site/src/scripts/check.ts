@@ -9,6 +9,25 @@ const page = document.querySelector<HTMLElement>('[data-module-page]');
 const moduleId = page?.dataset.modulePage ?? '';
 const fieldsets = [...document.querySelectorAll<HTMLFieldSetElement>('fieldset.question')];
 
+/** The module's score and "Clear my answers", after its body (the page leaves them to this script). */
+if (fieldsets.length > 0) {
+  const section = document.createElement('section');
+  section.className = 'check-summary no-print';
+  section.setAttribute('aria-label', 'Your answers');
+  section.dataset.checkSummary = '';
+  section.hidden = true;
+  const line = document.createElement('p');
+  line.dataset.checkScore = '';
+  line.setAttribute('aria-live', 'polite');
+  const clear = document.createElement('button');
+  clear.type = 'button';
+  clear.id = 'answers-clear';
+  clear.hidden = true;
+  clear.textContent = 'Clear my answers';
+  section.append(line, clear);
+  document.querySelector('.module-body')?.after(section);
+}
+
 function inputsOf(fieldset: HTMLFieldSetElement): HTMLInputElement[] {
   return [...fieldset.querySelectorAll<HTMLInputElement>('ul.options input')];
 }
@@ -86,18 +105,32 @@ function score() {
   line.closest<HTMLElement>('[data-check-summary]')?.removeAttribute('hidden');
 }
 
+/**
+ * The check button and the live feedback line, before the answer disclosure: they only work with
+ * this script, so the page leaves them to it (the live line is in place before anything is said).
+ */
+function controls(details: HTMLDetailsElement, id: string) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'check-answer';
+  button.textContent = 'Check answer';
+  const feedback = document.createElement('p');
+  feedback.className = 'feedback';
+  feedback.id = `${id}-feedback`;
+  feedback.setAttribute('aria-live', 'polite');
+  details.before(button, feedback);
+  return { button, feedback };
+}
+
 const saved = loadAnswers(moduleId);
 for (const [index, fieldset] of fieldsets.entries()) {
   const id = fieldset.dataset.question ?? '';
-  const button = fieldset.querySelector<HTMLButtonElement>('button.check-answer');
-  const feedback = fieldset.querySelector<HTMLElement>('.feedback');
   const details = fieldset.querySelector<HTMLDetailsElement>('details.answer');
   const summary = details?.querySelector('summary');
-  if (!button || !feedback) continue;
-  feedback.id ||= `${id || `question-${index + 1}`}-feedback`;
-  button.hidden = false;
+  if (!details) continue;
+  const { button, feedback } = controls(details, id || `question-${index + 1}`);
 
-  details?.addEventListener('toggle', () => {
+  details.addEventListener('toggle', () => {
     if (summary) summary.textContent = details.open ? 'Hide the answer' : 'Show the answer';
   });
   fieldset.addEventListener('change', () => unmark(fieldset));

@@ -19,6 +19,23 @@ if (page?.dataset.modulePage) {
   saveLast({ id: page.dataset.modulePage, title: document.querySelector('h1')?.textContent?.trim() ?? '' });
 }
 
+/** A done badge for a module of the side panel (known by its link): the page leaves it to this script. */
+function sidebarBadge(item: HTMLElement): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = 'done-badge';
+  badge.append(' ✓');
+  const words = document.createElement('span');
+  words.className = 'visually-hidden';
+  words.textContent = ' done';
+  badge.append(words);
+  item.append(badge);
+  return badge;
+}
+const sidebar = [...document.querySelectorAll<HTMLElement>('.sidebar-modules li')].flatMap((item) => {
+  const id = /\/modules\/([^/]+)\/$/.exec(item.querySelector('a')?.getAttribute('href') ?? '')?.[1];
+  return id ? [{ id, badge: sidebarBadge(item) }] : [];
+});
+
 function render() {
   const done = loadDone();
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.mark-done')) {
@@ -31,6 +48,7 @@ function render() {
     const badge = card.querySelector<HTMLElement>('.done-badge');
     if (badge) badge.hidden = !done.has(card.dataset.module ?? '');
   }
+  for (const { id, badge } of sidebar) badge.hidden = !done.has(id);
   for (const line of document.querySelectorAll<HTMLElement>('[data-progress-for]')) {
     const holder = line.dataset.pathModules ? line : line.closest<HTMLElement>('[data-path-modules]');
     const ids = (holder?.dataset.pathModules ?? '').split(' ').filter(Boolean);

@@ -1,5 +1,13 @@
 // Dark mode toggle: system preference by default, the learner's choice kept in localStorage.
-const button = document.getElementById('theme-toggle');
+// The button is this script's to add, at the end of the header: without JavaScript it does nothing.
+const header = document.querySelector('.site-header');
+const button = header ? document.createElement('button') : undefined;
+if (button && header) {
+  button.type = 'button';
+  button.className = 'theme-toggle';
+  button.id = 'theme-toggle';
+  header.append(button);
+}
 const root = document.documentElement;
 const systemDark = matchMedia('(prefers-color-scheme: dark)');
 
@@ -15,7 +23,6 @@ function sync() {
   button.textContent = 'Dark mode';
 }
 if (button) {
-  button.hidden = false;
   button.addEventListener('click', () => {
     const next = current() === 'dark' ? 'light' : 'dark';
     root.dataset.theme = next;

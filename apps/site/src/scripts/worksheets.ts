@@ -5,7 +5,6 @@ import { clearNotes, loadNotes, saveNote } from './answers.ts';
 
 const page = document.querySelector<HTMLElement>('[data-module-page]');
 const module = page?.dataset.modulePage;
-const summary = document.querySelector<HTMLElement>('[data-writing-summary]');
 const fields: HTMLTextAreaElement[] = [];
 
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -23,7 +22,7 @@ function field(id: string, label: string, rows: number): HTMLElement[] {
   return [title, area];
 }
 
-if (module && summary) {
+if (page && module) {
   const blocks = page.querySelectorAll<HTMLElement>('.module-body .block');
   let n = 0;
   for (const block of blocks) {
@@ -49,6 +48,26 @@ if (module && summary) {
   }
 }
 
+/** How many spaces the learner has written in, and "Clear my writing", after the score if any. */
+function writingSummary(): HTMLElement {
+  const section = document.createElement('section');
+  section.className = 'check-summary no-print';
+  section.setAttribute('aria-label', 'Your writing');
+  section.dataset.writingSummary = '';
+  const line = document.createElement('p');
+  line.dataset.writingCount = '';
+  line.setAttribute('aria-live', 'polite');
+  const clear = document.createElement('button');
+  clear.type = 'button';
+  clear.id = 'writing-clear';
+  clear.hidden = true;
+  clear.textContent = 'Clear my writing';
+  section.append(line, clear);
+  (document.querySelector('[data-check-summary]') ?? document.querySelector('.module-body'))?.after(section);
+  return section;
+}
+const summary = module && fields.length > 0 ? writingSummary() : undefined;
+
 function count() {
   if (!summary) return;
   const written = fields.filter((f) => f.value.trim() !== '').length;
@@ -68,7 +87,6 @@ if (module && summary && fields.length > 0) {
       count();
     });
   }
-  summary.hidden = false;
   summary.querySelector('#writing-clear')?.addEventListener('click', () => {
     if (!confirm('Clear everything you wrote on this page?')) return;
     clearNotes(module);

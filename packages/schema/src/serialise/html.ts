@@ -51,8 +51,6 @@ export class Writer {
   readonly slugger = new GithubSlugger();
   readonly toc: RenderedModule['toc'] = [];
   readonly terms: string[] = [];
-  private tasks = 0;
-
   readonly moduleId: string;
   readonly options: RenderOptions;
   /** The view's reader works alone (ModuleView.alone): times are said to be the workshop's. */
@@ -100,7 +98,10 @@ export class Writer {
     return root.children as ElementContent[];
   }
 
-  /** Task-list items (observer checklists) get a real label for their checkbox. */
+  /**
+   * Task-list items (observer checklists) get a real label for their checkbox: the label holds
+   * the box, so it needs no id to point at it.
+   */
   private labelTaskItems(node: HastRoot | Element): void {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
@@ -108,14 +109,12 @@ export class Writer {
       if (child.tagName === 'li' && Array.isArray(classes) && classes.includes('task-list-item')) {
         const input = child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'input');
         if (input) {
-          this.tasks += 1;
-          const id = `${this.moduleId}-task-${this.tasks}`;
-          input.properties = { type: 'checkbox', id };
+          input.properties = { type: 'checkbox' };
           const rest = child.children.filter((c) => c !== input);
           // A loose item wraps its text in a paragraph: label the paragraph's content.
           const inner =
             rest.length === 1 && rest[0]?.type === 'element' && rest[0].tagName === 'p' ? rest[0].children : rest;
-          child.children = [input, el('label', { htmlFor: [id] }, inner)];
+          child.children = [el('label', {}, [input, ...inner])];
         }
         continue;
       }
@@ -152,7 +151,7 @@ export class Writer {
     const label = element.label;
     const inner = () => this.elements(element.children);
     const block = (kind: string, title: string) =>
-      el('section', { className: ['block', kind], dataKind: kind }, [this.heading(3, title), ...inner()]);
+      el('section', { className: ['block', kind] }, [this.heading(3, title), ...inner()]);
     switch (element.kind) {
       case 'facilitator':
         return [note(label ? `Facilitator · ${label}` : 'Facilitator note', [], inner())];
@@ -177,12 +176,7 @@ export class Writer {
       case 'observer':
         return [el('div', { className: ['observer'] }, [this.heading(4, 'Observer checklist'), ...inner()])];
       case 'self-study':
-        return [
-          el('section', { className: ['self-study'], dataKind: 'self-study' }, [
-            this.heading(4, 'On your own'),
-            ...inner(),
-          ]),
-        ];
+        return [el('section', { className: ['self-study'] }, [this.heading(4, 'On your own'), ...inner()])];
       default:
         return inner();
     }
@@ -193,7 +187,7 @@ export class Writer {
     const minutes = element.minutes;
     const round = `${minutes} minutes per round`;
     const apart = (c: ViewElement) => c.kind === 'role' || c.kind === 'observer' || c.kind === 'self-study';
-    return el('section', { className: ['block', 'roleplay'], dataKind: 'roleplay' }, [
+    return el('section', { className: ['block', 'roleplay'] }, [
       this.heading(3, element.label ? `Role-play: ${element.label}` : 'Role-play'),
       ...(minutes ? [el('p', { className: ['meta'] }, [text(this.alone ? `In the workshop: ${round}` : round)])] : []),
       ...this.elements(element.children.filter((c) => !apart(c))),
@@ -223,64 +217,68 @@ export class Writer {
   check(check: ViewCheck): Element {
     const children: ElementContent[] = [this.heading(3, 'Knowledge check')];
     for (const question of check.questions) children.push(this.question(question));
-    return el('section', { className: ['block', 'check'], dataKind: 'check' }, children);
+    return el('section', { className: ['block', 'check'] }, children);
   }
 
+  /**
+   * A question as a fieldset of options. Each option's label holds its input (no ids to point
+   * from one to the other); the radio group's name only has to be unique in the module's page
+   * (`q<n>`; the LMS export, which puts several modules on one page, qualifies it, and numbers
+   * the options for its answer digest). Only a correct option is marked (`data-correct`); the
+   * site's script keeps answers by `data-question` and option position.
+   */
   question(q: ViewQuestion): Element {
     const phrasing = (content: ViewQuestion['stemContent']) =>
       this.prose([{ type: 'paragraph', children: content }]).flatMap((p) => (p.type === 'element' ? p.children : []));
+    const prefix = `${this.moduleId}-`;
+    const name = q.id.startsWith(prefix) ? q.id.slice(prefix.length) : q.id;
     const options = el(
       'ul',
-      { className: ['options'], dataPagefindIgnore: 'all' },
-      q.options.map((o, i) => {
-        const id = `${q.id}-o${i + 1}`;
+      { className: ['options'], dataPagefindIgnore: true },
+      q.options.map((o) => {
         const input = el(
           'input',
           {
             type: q.multiple ? 'checkbox' : 'radio',
-            name: q.id,
-            id,
-            value: String(i + 1),
-            ...(o.correct === undefined ? {} : { dataCorrect: String(o.correct) }),
+            name,
+            ...(o.correct ? { dataCorrect: 'true' } : {}),
           },
           [],
         );
-        return el('li', {}, [input, el('label', { htmlFor: [id] }, phrasing(o.content))]);
+        return el('li', {}, [el('label', {}, [input, ...phrasing(o.content)])]);
       }),
     );
-    const fieldset = el('fieldset', { className: ['question'], dataQuestion: q.id, dataMultiple: String(q.multiple) }, [
-      el('legend', {}, [text(`${q.number}. `), ...phrasing(q.stemContent)]),
-      ...this.elements(q.more),
-      ...(q.multiple ? [el('p', { className: ['hint'] }, [text('Choose all that apply.')])] : []),
-      options,
-    ]);
-    if (q.answered) fieldset.children.push(...this.answer(q, phrasing));
+    const fieldset = el(
+      'fieldset',
+      { className: ['question'], dataQuestion: q.id, ...(q.multiple ? { dataMultiple: 'true' } : {}) },
+      [
+        el('legend', {}, [text(`${q.number}. `), ...phrasing(q.stemContent)]),
+        ...this.elements(q.more),
+        ...(q.multiple ? [el('p', { className: ['hint'] }, [text('Choose all that apply.')])] : []),
+        options,
+      ],
+    );
+    if (q.answered) fieldset.children.push(this.answer(q, phrasing));
     return fieldset;
   }
 
-  /** The check button, live feedback and the answer disclosure (kept out of the search index). */
-  answer(q: ViewQuestion, phrasing: (c: ViewQuestion['stemContent']) => ElementContent[]): ElementContent[] {
+  /**
+   * The answer disclosure, kept out of the search index: the correct option in words, then the
+   * reason. It works without JavaScript; the page's script adds the check button and the live
+   * feedback line, which only work with it.
+   */
+  answer(q: ViewQuestion, phrasing: (c: ViewQuestion['stemContent']) => ElementContent[]): Element {
     const correct = q.options.filter((o) => o.correct);
-    return [
-      el('button', { type: 'button', className: ['check-answer'], dataCheck: 'true', hidden: true }, [
-        text('Check answer'),
+    return el('details', { className: ['answer'], dataPagefindIgnore: true }, [
+      el('summary', {}, [text('Show the answer')]),
+      el('p', {}, [
+        el('strong', {}, [text(correct.length > 1 ? 'Correct answers: ' : 'Correct answer: ')]),
+        text(correct.map((o) => o.text).join('; ')),
       ]),
-      el('p', { className: ['feedback'], ariaLive: 'polite' }, []),
-      el('details', { className: ['answer'], dataPagefindIgnore: 'all' }, [
-        el('summary', {}, [text('Show the answer')]),
-        el('p', {}, [
-          el('strong', {}, [text(correct.length > 1 ? 'Correct answers: ' : 'Correct answer: ')]),
-          text(correct.map((o) => o.text).join('; ')),
-        ]),
-        ...(q.reason
-          ? [
-              el('div', { className: ['reason'] }, [
-                el('p', {}, [el('strong', {}, [text('Reason:')]), text(' '), ...phrasing(q.reason)]),
-              ]),
-            ]
-          : []),
-      ]),
-    ];
+      ...(q.reason
+        ? [el('p', { className: ['reason'] }, [el('strong', {}, [text('Reason:')]), text(' '), ...phrasing(q.reason)])]
+        : []),
+    ]);
   }
 }
 
@@ -322,7 +320,7 @@ export function renderView(view: ModuleView, options: RenderOptions = {}): Rende
     segments.push({ id, title: segment.title, minutes: segment.minutes, method: segment.method });
     writer.toc.push({ depth: 2, id, text: segment.title });
     out.push(
-      el('section', { className: ['segment'], ariaLabelledBy: [id], dataKind: segment.method }, [
+      el('section', { className: ['segment'], ariaLabelledBy: [id] }, [
         el('h2', { id }, [text(segment.title)]),
         el('p', { className: ['segment-meta'] }, [
           text(
