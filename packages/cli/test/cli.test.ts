@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -337,6 +338,16 @@ describe('frontline guides output folder', () => {
     expect((await run(['guides', '--module', 'outage-call', '--out', 'out'], dir)).code).toBe(0);
     expect(existsSync(abandoned)).toBe(false);
     expect(existsSync(live)).toBe(true);
+  });
+
+  it('accepts its own output folder moved elsewhere (a build cache restores it in another checkout), and typesets nothing again', async () => {
+    const dir = workspace();
+    expect((await run(['guides', '--module', 'outage-call', '--out', 'out'], dir)).code).toBe(0);
+    renameSync(join(dir, 'out'), join(dir, 'moved'));
+    const again = await run(['guides', '--module', 'outage-call', '--out', 'moved'], dir);
+    expect(again.stderr).toBe('guides: 0 written, 3 unchanged\n');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('Wrote 3 documents to moved (0 typeset, 3 unchanged)\n');
   });
 
   it('refuses a folder holding files Frontline did not write (exit 2, nothing deleted)', async () => {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsonOf, type Job } from './job.ts';
 import type { BuildOptions, BuildResult, JobList, JobListOptions } from './jobs.ts';
-import { checkOutputFolder, stageOutput, writeAtomic, type Staging } from './write.ts';
+import { checkOutputFolder, manifestKey, stageOutput, writeAtomic, type Staging } from './write.ts';
 
 // The course parser (jobs.ts) and the compiler (compile.ts) are loaded only when this process
 // lists or typesets the jobs itself (`workers: 0`); with a pool, child processes do both.
@@ -219,7 +219,13 @@ async function typeset(
   if (showProgress) process.stderr.write('\r\x1b[2K');
   result.written = jobs.length;
   // The new output's manifest lists exactly its documents.
-  const current = Object.fromEntries(result.documents.map((d) => [d.file, manifest[d.file] ?? '']));
+  const out = dirname(manifestFile);
+  const current = Object.fromEntries(
+    result.documents.map((d) => {
+      const key = manifestKey(out, d.file);
+      return [key, manifest[key] ?? ''];
+    }),
+  );
   writeAtomic(staging.pathOf(manifestFile), JSON.stringify(current, null, 1));
   log(
     `guides: ${result.written} written, ${result.unchanged} unchanged${result.errors ? `, ${result.errors} module(s) skipped for errors` : ''}${result.skipped.length ? `, ${result.skipped.length} document(s) not written` : ''}`,

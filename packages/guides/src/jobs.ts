@@ -5,6 +5,7 @@ import { validateContent, type Module } from '@frontline/schema';
 import { guideData, handoutData, roleCardsData, type Paper } from './data.ts';
 import { certificatesData, dayPackData, feedbackFormData, participantPackData, signInSheetData } from './plan-data.ts';
 import { documentName, type Job } from './job.ts';
+import { manifestKey } from './write.ts';
 import { typstEngine } from './compile.ts';
 import { TEMPLATES, type Template } from './templates.ts';
 
@@ -167,7 +168,8 @@ export function listJobs(options: JobListOptions): JobList {
       .update(String(timestamp))
       .digest('hex');
     result.documents.push({ name, paper, kind, file });
-    if (manifest[file] === hash && existsSync(file)) result.unchanged += 1;
+    const key = manifestKey(options.out, file);
+    if (manifest[key] === hash && existsSync(file)) result.unchanged += 1;
     else {
       const id = jobs.length;
       let spooled: Job['data'] = { json };
@@ -176,7 +178,7 @@ export function listJobs(options: JobListOptions): JobList {
         writeFileSync(spooled.file, json);
       }
       jobs.push({ id, template: kind, data: spooled, timestamp, file });
-      manifest[file] = hash;
+      manifest[key] = hash;
     }
   };
 

@@ -51,11 +51,19 @@ function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-/** The manifest's files, relative to the output folder (it stores absolute paths). */
+/**
+ * A document's key in the manifest: its path relative to the output folder, with `/`, so that an
+ * output folder moved or restored elsewhere (a build cache, another checkout) still matches it.
+ */
+export const manifestKey = (out: string, file: string): string => relative(out, file).split(sep).join('/');
+
+/** The manifest's files, relative to the output folder (older manifests stored absolute paths). */
 function manifestFiles(out: string): Set<string> | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as Record<string, unknown>;
-    return new Set(Object.keys(manifest).map((file) => relative(out, file)));
+    return new Set(
+      Object.keys(manifest).map((file) => (isAbsolute(file) ? relative(out, file) : file.split('/').join(sep))),
+    );
   } catch {
     return undefined;
   }
