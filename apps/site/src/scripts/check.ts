@@ -4,6 +4,7 @@
 // this browser only (localStorage, see answers.ts) and restored on the next visit; the module
 // shows its score. Without JavaScript the "Show the answer" disclosure still works.
 import { clearAnswers, loadAnswers, saveAnswer, type Answer } from './answers.ts';
+import { summarySection } from './summary.ts';
 
 const page = document.querySelector<HTMLElement>('[data-module-page]');
 const moduleId = page?.dataset.modulePage ?? '';
@@ -11,20 +12,14 @@ const fieldsets = [...document.querySelectorAll<HTMLFieldSetElement>('fieldset.q
 
 /** The module's score and "Clear my answers", after its body (the page leaves them to this script). */
 if (fieldsets.length > 0) {
-  const section = document.createElement('section');
-  section.className = 'check-summary no-print';
-  section.setAttribute('aria-label', 'Your answers');
-  section.dataset.checkSummary = '';
+  const section = summarySection({
+    label: 'Your answers',
+    section: 'checkSummary',
+    line: 'checkScore',
+    clearId: 'answers-clear',
+    clearText: 'Clear my answers',
+  });
   section.hidden = true;
-  const line = document.createElement('p');
-  line.dataset.checkScore = '';
-  line.setAttribute('aria-live', 'polite');
-  const clear = document.createElement('button');
-  clear.type = 'button';
-  clear.id = 'answers-clear';
-  clear.hidden = true;
-  clear.textContent = 'Clear my answers';
-  section.append(line, clear);
   document.querySelector('.module-body')?.after(section);
 }
 

@@ -2,6 +2,7 @@
 // worksheet table, becomes a labelled text area whose text is kept in this browser (answers.ts).
 // Without JavaScript the page keeps its ruled spaces and blank cells, and prints as before.
 import { clearNotes, loadNotes, saveNote } from './answers.ts';
+import { summarySection } from './summary.ts';
 
 const page = document.querySelector<HTMLElement>('[data-module-page]');
 const module = page?.dataset.modulePage;
@@ -50,19 +51,13 @@ if (page && module) {
 
 /** How many spaces the learner has written in, and "Clear my writing", after the score if any. */
 function writingSummary(): HTMLElement {
-  const section = document.createElement('section');
-  section.className = 'check-summary no-print';
-  section.setAttribute('aria-label', 'Your writing');
-  section.dataset.writingSummary = '';
-  const line = document.createElement('p');
-  line.dataset.writingCount = '';
-  line.setAttribute('aria-live', 'polite');
-  const clear = document.createElement('button');
-  clear.type = 'button';
-  clear.id = 'writing-clear';
-  clear.hidden = true;
-  clear.textContent = 'Clear my writing';
-  section.append(line, clear);
+  const section = summarySection({
+    label: 'Your writing',
+    section: 'writingSummary',
+    line: 'writingCount',
+    clearId: 'writing-clear',
+    clearText: 'Clear my writing',
+  });
   (document.querySelector('[data-check-summary]') ?? document.querySelector('.module-body'))?.after(section);
   return section;
 }
