@@ -429,19 +429,13 @@ function recoverPastErrors(
     .split('\n')
     .map((text, i) => (blanked.has(i + 1) ? text.replace(/[^\r]/g, ' ') : text))
     .join('\n');
-  const lines = new LineCounter();
-  let doc: Document.Parsed;
+  let read: { doc: Document.Parsed; lines: LineCounter };
   try {
-    doc = parseDocument(patched, {
-      lineCounter: lines,
-      uniqueKeys: true,
-      prettyErrors: false,
-      strict: true,
-      logLevel: 'silent',
-    });
+    read = parseWithPositions(patched);
   } catch {
     return undefined;
   }
+  const { doc, lines } = read;
   if (doc.errors.length || !isMap(doc.contents)) return undefined;
   // A key's entry runs to the line before the next key: a blanked line inside it (a list item of
   // it) leaves the entry incomplete, so it stays unread rather than reported as missing items.
