@@ -314,8 +314,8 @@ const YAML_CORE = FAILSAFE_SCHEMA.extend({
   ],
 });
 
-const TOP_KEY = /^[A-Za-z_][\w-]*:(?: (.*))?$/;
-const NESTED_KEY = /^[A-Za-z_][\w-]*:(?: (.*))?$/;
+/** A `key:` line (at any indent, once the indent is cut off), with the value after it if any. */
+const KEY_LINE = /^[A-Za-z_][\w-]*:(?: (.*))?$/;
 const BLOCK_SCALAR = /^[>|][-+]?$/;
 
 /** A scalar inside a one-line flow collection: plain words and numbers, no quotes or indicators. */
@@ -355,8 +355,9 @@ function ordinaryLayout(yamlText: string): boolean {
     if (inBlockScalar && indent >= 2) continue;
     inBlockScalar = false;
     if (indent === 0) {
-      const value = TOP_KEY.exec(text)?.[1];
-      if (!TOP_KEY.test(text)) return false;
+      const key = KEY_LINE.exec(text);
+      if (!key) return false;
+      const value = key[1];
       inListOfMaps = false;
       if (value === undefined) continue;
       if (BLOCK_SCALAR.test(value)) inBlockScalar = true;
@@ -365,18 +366,18 @@ function ordinaryLayout(yamlText: string): boolean {
     }
     if (indent === 2 && text.startsWith('- ')) {
       const item = text.slice(2);
-      const key = NESTED_KEY.exec(item);
+      const key = KEY_LINE.exec(item);
       inListOfMaps = key !== null;
       if (key ? key[1] === undefined || !plainValue(key[1]) : !plainValue(item)) return false;
       continue;
     }
     if (indent === 2) {
-      const value = NESTED_KEY.exec(text)?.[1];
+      const value = KEY_LINE.exec(text)?.[1];
       if (value === undefined || !plainValue(value) || inListOfMaps) return false;
       continue;
     }
     if (indent === 4 && inListOfMaps) {
-      const value = NESTED_KEY.exec(text)?.[1];
+      const value = KEY_LINE.exec(text)?.[1];
       if (value === undefined || !plainValue(value)) return false;
       continue;
     }
