@@ -149,14 +149,23 @@ describe('the built course site', () => {
   });
 
   it('shows the module page without JavaScript errors or CSP violations', async () => {
+    let checklistItems = 0;
     for (const id of modules) {
       const { page, log } = await open(`/modules/${id}/`);
       expect(await page.locator('.module-body').count()).toBe(1);
       expect(await page.locator('.facilitator-note').count(), `${id} learner page has no facilitator notes`).toBe(0);
+      // A checklist item's checkbox is its marker: no bullet beside it.
+      for (const marker of await page
+        .locator('.task-list-item')
+        .evaluateAll((items) => items.map((li) => getComputedStyle(li).listStyleType))) {
+        expect(marker, `${id}: observer checklist item`).toBe('none');
+        checklistItems++;
+      }
       expect(log.violations).toEqual([]);
       expect(log.errors).toEqual([]);
       await page.close();
     }
+    expect(checklistItems, 'observer checklists on the module pages').toBeGreaterThan(0);
   });
 
   it("prints handouts with each checklist box on its item's line and blank cells to write in", async () => {
