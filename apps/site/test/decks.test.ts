@@ -1,9 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // The presenter's deck and its speaker view show the same slides: @frontline/site/course renders each deck
 // once per build and hands both pages the same one (and renders again after an invalidation).
 describe('presenter decks', () => {
-  it('renders a module or plan deck once, however many pages ask for it', async () => {
+  it('renders a module or plan deck once for its two pages', async () => {
+    // A cache of its own: decks kept on disk by an earlier build would not be rendered at all.
+    vi.stubEnv('FRONTLINE_RENDER_CACHE_DIR', mkdtempSync(join(tmpdir(), 'frontline-decks-')));
     const schema = await import('@frontline/schema');
     const render = vi.fn(schema.renderSlides);
     vi.doMock('@frontline/schema', () => ({ ...schema, renderSlides: render }));

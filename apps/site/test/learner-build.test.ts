@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { validateContent } from '@frontline/schema';
@@ -26,7 +26,14 @@ it('builds a learner site in which no file of any type holds facilitator text', 
   const out = mkdtempSync(join(tmpdir(), 'frontline-learner-'));
   execFileSync(astro, ['build'], {
     cwd: site,
-    env: { ...process.env, FRONTLINE_AUDIENCE: 'learner', FRONTLINE_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      FRONTLINE_AUDIENCE: 'learner',
+      FRONTLINE_OUT_DIR: out,
+      // A render cache of its own: the developer's is left as their last build made it.
+      FRONTLINE_RENDER_CACHE_DIR: mkdtempSync(join(tmpdir(), 'frontline-render-cache-')),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     stdio: 'pipe',
   });
   // The search index, as the site's build script makes it.
@@ -71,4 +78,40 @@ it('builds a learner site in which no file of any type holds facilitator text', 
   const records = searchRecords(out).map((r) => squash(r.text));
   expect(records.length).toBeGreaterThan(10);
   expect(answers.filter((a) => records.some((r) => r.includes(a.key))).map((a) => a.text)).toEqual([]);
+});
+
+// Both builds are in this file so that they run one after the other: Astro builds in one project
+// folder share its .astro folder.
+it('writes every file byte for byte the same from the render cache as without it', { timeout: 300_000 }, () => {
+  const cache = mkdtempSync(join(tmpdir(), 'frontline-render-cache-'));
+  const build = (out: string) =>
+    execFileSync(astro, ['build'], {
+      cwd: site,
+      env: { ...process.env, FRONTLINE_OUT_DIR: out, FRONTLINE_RENDER_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: 'pipe',
+    });
+  const cold = mkdtempSync(join(tmpdir(), 'frontline-cold-'));
+  build(cold);
+  const saved = readdirSync(cache).filter((f) => f.endsWith('.ndjson'));
+  expect(saved).toHaveLength(1);
+  const file = join(cache, saved[0]!);
+  // Four views of every module are kept: learner page, handout and guide print pages, deck.
+  const { modules } = validateContent(join(repo, 'content'));
+  expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(4 * modules.length);
+  const written = statSync(file).mtimeMs;
+
+  const warm = mkdtempSync(join(tmpdir(), 'frontline-warm-'));
+  // A page of an earlier build in the output folder: moved aside, then removed.
+  writeFileSync(join(warm, 'stale.html'), '<p>from an earlier build</p>');
+  build(warm);
+  expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`.${basename(warm)}.old-`))).toEqual([]);
+  // Every view came from the cache: nothing was rendered again, so the cache was not rewritten.
+  expect(statSync(file).mtimeMs).toBe(written);
+  const names = (dir: string) =>
+    files(dir)
+      .map((f) => relative(dir, f))
+      .sort();
+  expect(names(warm)).toEqual(names(cold));
+  const differ = names(cold).filter((f) => !readFileSync(join(warm, f)).equals(readFileSync(join(cold, f))));
+  expect(differ).toEqual([]);
 });

@@ -1,5 +1,12 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { RenderCache } from '../src/course/render-cache.ts';
+
+// A cache folder of this test's own, set before the cache module reads where to keep it.
+const dir = mkdtempSync(join(tmpdir(), 'frontline-render-cache-'));
+process.env.FRONTLINE_RENDER_CACHE_DIR = dir;
+const { RenderCache } = await import('../src/course/render-cache.ts');
 
 it('reuses rendered data for the same text and context after a save, and only then', () => {
   const context = `glossary-${process.pid}-${Date.now()}`;
@@ -51,4 +58,43 @@ it('streams a large build to disk in batches and reads it all back', () => {
   build.save();
   const next = new RenderCache([context]);
   for (let i = 0; i < 60; i++) expect(next.get<{ i: number }>(`module ${i}`)?.i).toBe(i);
+});
+
+it("keeps the caches of the last few other contexts: a learner build keeps the trainers' build's", () => {
+  const run = `contexts-${process.pid}-${Date.now()}`;
+  const context = (n: number) => [run, `build ${n}`];
+  const trainers = new RenderCache(context(0));
+  trainers.set('module', 'for trainers');
+  trainers.save();
+  const learner = new RenderCache(context(1));
+  learner.set('module', 'for learners');
+  learner.save();
+  expect(new RenderCache(context(0)).get('module')).toBe('for trainers');
+  expect(new RenderCache(context(1)).get('module')).toBe('for learners');
+  // Many contexts later (renderer code changed again and again), old ones are dropped.
+  for (let n = 2; n < 12; n++) {
+    const build = new RenderCache(context(n));
+    build.set('module', n);
+    build.save();
+  }
+  expect(readdirSync(dir).filter((f) => f.endsWith('.ndjson')).length).toBeLessThanOrEqual(5);
+  expect(new RenderCache(context(11)).get('module')).toBe(11);
+});
+
+it('reads a damaged entry as a miss and the others as saved', () => {
+  const context = [`damaged-${process.pid}-${Date.now()}`];
+  const build = new RenderCache(context);
+  build.set('first', { html: '<p>one</p>' });
+  build.set('second', { html: '<p>two</p>' });
+  build.save();
+  const [file] = readdirSync(dir)
+    .filter((f) => f.endsWith('.ndjson'))
+    .map((f) => join(dir, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  const [first, second] = readFileSync(file!, 'utf8').trim().split('\n');
+  // The first entry cut off inside its value, as a full disk might leave it.
+  writeFileSync(file!, `${first!.slice(0, -8)}]\n${second}\n`);
+  const next = new RenderCache(context);
+  expect(next.get('first')).toBeUndefined();
+  expect(next.get('second')).toEqual({ html: '<p>two</p>' });
 });

@@ -1,22 +1,56 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
-/** Where rendered modules are kept between builds (ignored by git, cleared by a fresh install). */
-const DIR = join(repo, 'node_modules', '.cache', 'frontline-site');
+/**
+ * Where rendered modules are kept between builds: FRONTLINE_RENDER_CACHE_DIR (tests give each
+ * build its own), else under node_modules (ignored by git, cleared by a fresh install).
+ */
+const DIR = resolve(process.env.FRONTLINE_RENDER_CACHE_DIR || join(repo, 'node_modules', '.cache', 'frontline-site'));
 
 /** A hash of the code that renders modules: a change to it invalidates every cached module. */
 function rendererHash(): string {
   const hash = createHash('sha256');
-  for (const dir of ['packages/schema/src', 'packages/guides/src']) {
+  for (const dir of ['packages/schema/src', 'packages/guides/src', 'apps/site/src/course']) {
     const files = readdirSync(join(repo, dir), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'))
       .sort();
     for (const file of files) hash.update(file).update(readFileSync(join(repo, dir, file)));
   }
   return hash.digest('hex');
+}
+
+/** Caches of other contexts kept: the trainers' and the learner build, each after a code change. */
+const KEEP = 4;
+/** A temporary file older than this is left by a build that died (one still running renames its own). */
+const ABANDONED_MS = 60 * 60 * 1000;
+
+/**
+ * Drops all but the KEEP most recently saved caches besides `kept`, and temporary files of
+ * builds that died: a context per build audience, base path and renderer code, so that a
+ * learner build after a trainers' build does not throw away the other's cache.
+ */
+function pruneOthers(kept: string): void {
+  const now = Date.now();
+  const others = readdirSync(DIR)
+    .map((name) => join(DIR, name))
+    .filter((file) => file !== kept)
+    .map((file) => ({ file, mtime: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
+  const caches = others.filter((o) => o.file.endsWith('.ndjson')).sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of caches.slice(KEEP)) rmSync(file, { force: true });
+  for (const { file, mtime } of others)
+    if (!file.endsWith('.ndjson') && now - mtime > ABANDONED_MS) rmSync(file, { force: true, recursive: true });
 }
 
 /**
@@ -33,10 +67,13 @@ export class RenderCache {
   readonly #salt: string;
   readonly #file: string;
   readonly #persist: boolean;
-  readonly #previous = new Map<string, unknown>();
+  /** The last build's file, read whole; entries are decoded from it when asked for. */
+  #bytes: Buffer = Buffer.alloc(0);
+  /** Where each entry of the last build is in `#bytes`: its JSON line (`[key, value]`). */
+  readonly #previous = new Map<string, { start: number; end: number }>();
   readonly #reused = new Set<string>();
   readonly #fresh = new Map<string, unknown>();
-  #pending: string[] = [];
+  #pending: (string | Buffer)[] = [];
   #pendingLength = 0;
   #temporary: string | undefined;
 
@@ -44,20 +81,22 @@ export class RenderCache {
     this.#salt = createHash('sha256').update(rendererHash()).update(context.join('\0')).digest('hex');
     this.#file = join(DIR, `${this.#salt.slice(0, 32)}.ndjson`);
     this.#persist = persist;
-    let text = '';
     try {
-      text = readFileSync(this.#file, 'utf8');
+      this.#bytes = readFileSync(this.#file);
     } catch {
       // No cache yet.
     }
-    for (const line of text.split('\n')) {
-      if (!line) continue;
-      try {
-        const [key, value] = JSON.parse(line) as [string, unknown];
-        this.#previous.set(key, value);
-      } catch {
-        // A damaged line is a cache miss, nothing worse.
-      }
+    // The file stays as bytes and each entry is decoded when a page asks for it: a thousand
+    // modules' views decoded up front and held to the end of a build cost hundreds of megabytes.
+    const bytes = this.#bytes;
+    for (let start = 0; start < bytes.length;) {
+      const newline = bytes.indexOf(0x0a, start);
+      const end = newline === -1 ? bytes.length : newline;
+      const quote = bytes.indexOf(0x22, start + 2);
+      // `["<key>",…]`: keys are base64url, so the first quote after the opening one ends it.
+      if (bytes[start] === 0x5b && bytes[start + 1] === 0x22 && quote > 0 && quote < end && bytes[end - 1] === 0x5d)
+        this.#previous.set(bytes.toString('latin1', start + 2, quote), { start, end });
+      start = end + 1;
     }
   }
 
@@ -68,9 +107,17 @@ export class RenderCache {
   get<T>(source: string): T | undefined {
     const key = this.keyOf(source);
     if (this.#fresh.has(key)) return this.#fresh.get(key) as T;
-    if (!this.#previous.has(key)) return undefined;
-    this.#reused.add(key);
-    return this.#previous.get(key) as T;
+    const at = this.#previous.get(key);
+    if (at === undefined) return undefined;
+    try {
+      const [, value] = JSON.parse(this.#bytes.toString('utf8', at.start, at.end)) as [string, T];
+      this.#reused.add(key);
+      return value;
+    } catch {
+      // A damaged line is a cache miss, nothing worse.
+      this.#previous.delete(key);
+      return undefined;
+    }
   }
 
   set<T>(source: string, value: T): T {
@@ -93,25 +140,33 @@ export class RenderCache {
       this.#temporary = `${this.#file}.${process.pid}.tmp`;
       writeFileSync(this.#temporary, '');
     }
-    appendFileSync(this.#temporary, this.#pending.join(''));
+    appendFileSync(
+      this.#temporary,
+      Buffer.concat(this.#pending.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))),
+    );
     this.#pending = [];
     this.#pendingLength = 0;
   }
 
   /**
-   * Moves this build's entries (new and reused) into place and drops the files of other
-   * contexts; does nothing when nothing new was rendered and nothing cached went unused.
+   * Moves this build's entries (new and reused) into place and drops the files of contexts
+   * not built lately (`pruneOthers`); does nothing when nothing new was rendered and nothing cached went unused.
    */
   save(): void {
     if (!this.#persist) return;
     if (!this.#pending.length && !this.#temporary && this.#reused.size === this.#previous.size) return;
-    for (const key of this.#reused) this.#pending.push(`${JSON.stringify([key, this.#previous.get(key)])}\n`);
+    for (const key of this.#reused) {
+      const { start, end } = this.#previous.get(key)!;
+      // The line and its newline, as they were read.
+      this.#pending.push(this.#bytes.subarray(start, Math.min(end + 1, this.#bytes.length)));
+      if (end === this.#bytes.length) this.#pending.push('\n');
+      this.#pendingLength += end - start;
+      if (this.#pendingLength > 1 << 20) this.#flush();
+    }
     this.#flush();
     this.#temporary ??= (writeFileSync(`${this.#file}.${process.pid}.tmp`, ''), `${this.#file}.${process.pid}.tmp`);
-    for (const name of readdirSync(DIR))
-      if (!name.startsWith(`${this.#salt.slice(0, 32)}.ndjson`))
-        rmSync(join(DIR, name), { force: true, recursive: true });
     renameSync(this.#temporary, this.#file);
+    pruneOthers(this.#file);
     this.#temporary = undefined;
   }
 }

@@ -14,6 +14,7 @@ import {
   renderView,
   validateContent,
   type Module,
+  type PresenterItem,
   type PresenterView,
   type RenderedModule,
   type ValidationResult,
@@ -102,66 +103,91 @@ function moduleOf(id: string): { shared: Course; module: Module } {
   return { shared, module };
 }
 
-/** The learner page of a module, from the on-disk cache when its source is unchanged. */
-export function learnerPage(id: string): RenderedModule {
+/**
+ * A view of a module made by `make`, from the on-disk cache when the module's text is unchanged
+ * (the cache's context holds everything else a view reads: glossary, titles, audience, base,
+ * and the code that renders). `kind` names the view: each is cached apart.
+ */
+function cachedView<T>(kind: string, id: string, make: (shared: Course, module: Module) => T): T {
   const { shared, module } = moduleOf(id);
-  const source = `learner\0${shared.sources.get(module.file) ?? ''}`;
+  const source = `${kind}\0${shared.sources.get(module.file) ?? ''}`;
   const cache = cacheOf(shared);
-  return (
-    cache.get<RenderedModule>(source) ??
-    cache.set(source, renderView(learnerView(module), { base, glossary: shared.result.corpus.glossaryIndex }))
+  return cache.get<T>(source) ?? cache.set(source, make(shared, module));
+}
+
+/** The learner page of a module. */
+export function learnerPage(id: string): RenderedModule {
+  return cachedView('learner', id, (shared, module) =>
+    renderView(learnerView(module), { base, glossary: shared.result.corpus.glossaryIndex }),
   );
 }
 
 /** The participant handout's print page (no facilitator material, answers or role briefs). */
 export function handoutPage(id: string): HandoutData {
-  const { shared, module } = moduleOf(id);
-  return handoutData(module, shared.titles, 'a4');
+  return cachedView('handout', id, (shared, module) => handoutData(module, shared.titles, 'a4'));
 }
 
 /** The facilitator guide's print page: the trainers' build only. */
 export function guidePage(id: string): GuideData {
   if (learnerOnly) throw new Error('The learner build has no facilitator pages.');
-  const { shared, module } = moduleOf(id);
-  return guideData(module, shared.titles, 'a4');
-}
-
-/** A deck of slides and the facilitator's notes: reveal.js markup and the view it came from. */
-export interface Deck {
-  view: PresenterView;
-  /** reveal.js `<section>`s, notes included (written by @frontline/schema, sanitised). */
-  html: string;
+  return cachedView('guide', id, (shared, module) => guideData(module, shared.titles, 'a4'));
 }
 
 /**
- * Decks rendered in this build, by `module:<id>` or `plan:<id>`: a deck page and its speaker
- * view show the same slides, and rendering them once serves both. Cleared with the read.
+ * What a deck page and its speaker view show: the slides and notes (reveal.js `<section>`s,
+ * written by @frontline/schema, sanitised) and, from the presenter view, the title, the times
+ * and the agenda around them. Plain data, so a module's deck is kept in the on-disk cache.
  */
-const decks = new Map<string, Deck>();
+export interface Deck {
+  html: string;
+  title: string;
+  /** Times are wall-clock times of a plan's day (otherwise minutes from the start). */
+  clock: boolean;
+  days: PresenterView['days'];
+  items: PresenterItem[];
+  slideCount: number;
+}
 
-function deckOf(key: string, make: (shared: Course) => PresenterView): Deck {
+function deckOf(shared: Course, view: PresenterView): Deck {
+  const { title, clock, days, items, slides } = view;
+  const html = renderSlides(view, { base, glossary: shared.result.corpus.glossaryIndex });
+  return { html, title, clock, days, items, slideCount: slides.length };
+}
+
+/**
+ * Decks of this build, by `module:<id>` or `plan:<id>`, until both pages that show one (the
+ * deck and its speaker view) have had it: rendering once serves both, and a build of a
+ * thousand modules does not hold a thousand decks. Cleared with the read.
+ */
+const decks = new Map<string, { deck: Deck; uses: number }>();
+
+function sharedDeck(key: string, make: () => Deck): Deck {
   if (learnerOnly) throw new Error('The learner build has no presenter decks.');
   const known = decks.get(key);
-  if (known) return known;
-  // The loader has validated the course before any page is built.
-  current ??= read(false);
-  const shared = current;
-  const view = make(shared);
-  const deck = { view, html: renderSlides(view, { base, glossary: shared.result.corpus.glossaryIndex }) };
-  decks.set(key, deck);
+  if (known) {
+    if (++known.uses >= 2) decks.delete(key);
+    return known.deck;
+  }
+  const deck = make();
+  decks.set(key, { deck, uses: 1 });
   return deck;
 }
 
-/** The presenter's deck of a module, rendered once per build: the trainers' build only. */
+/** The presenter's deck of a module, from the on-disk cache when its text is unchanged: the trainers' build only. */
 export function moduleDeck(id: string): Deck {
-  return deckOf(`module:${id}`, () => presenterView(moduleOf(id).module));
+  return sharedDeck(`module:${id}`, () =>
+    cachedView('deck', id, (course, module) => deckOf(course, presenterView(module))),
+  );
 }
 
 /** The presenter's deck of a delivery plan, its days by the clock: the trainers' build only. */
 export function planDeck(id: string): Deck {
-  return deckOf(`plan:${id}`, (shared) => {
-    const checked = shared.result.plans.find((p) => p.plan.id === id);
+  return sharedDeck(`plan:${id}`, () => {
+    // The loader has validated the course before any page is built.
+    current ??= read(false);
+    const course = current;
+    const checked = course.result.plans.find((p) => p.plan.id === id);
     if (!checked) throw new Error(`Plan "${id}" is not in the content folder ${contentDir}.`);
-    return planPresenterView(checked, shared.byId);
+    return deckOf(course, planPresenterView(checked, course.byId));
   });
 }
