@@ -101,7 +101,7 @@ describe('frontline report', () => {
     expect(r.stdout).toMatch(
       /\| Leading by example and sustaining change \(`leading-by-example`\) \| removed \| −90 min \|/,
     );
-    expect(r.stdout).toMatch(/\| `frontline-staff` \| 450 → 455 min \(\+5\) \|/);
+    expect(r.stdout).toMatch(/\| `frontline-staff` \| 470 → 475 min \(\+5\) \|/);
     expect(r.stdout).toMatch(/\| `leaders` \| 460 → 370 min \(-90\) \|/);
     // The two-day leaders' plan still lists the removed module, and the longer opening's timed
     // steps still add up to its old 10 minutes: the report catches both.
