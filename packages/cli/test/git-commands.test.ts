@@ -47,8 +47,9 @@ describe('frontline validate --changed', () => {
     expect(report.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toContain(
       'content/modules/emotional-labour.md segments-sum-to-duration',
     );
-    // emotional-labour itself, the two modules that list it as a prerequisite, its path and the plans.
-    expect(report.files).toBe(1 + 2 + 1 + 2);
+    // emotional-labour itself, the three modules that list it as a prerequisite (protecting-yourself,
+    // acknowledge-before-you-fix, thirty-days-on), its path and the plans.
+    expect(report.files).toBe(1 + 3 + 1 + 2);
   });
 
   it('reports a broken prerequisite in an unchanged module when the module it needs is removed', async () => {
@@ -101,7 +102,7 @@ describe('frontline report', () => {
     expect(r.stdout).toMatch(
       /\| Leading by example and sustaining change \(`leading-by-example`\) \| removed \| −90 min \|/,
     );
-    expect(r.stdout).toMatch(/\| `frontline-staff` \| 450 → 455 min \(\+5\) \|/);
+    expect(r.stdout).toMatch(/\| `frontline-staff` \| 470 → 475 min \(\+5\) \|/);
     expect(r.stdout).toMatch(/\| `leaders` \| 460 → 370 min \(-90\) \|/);
     // The two-day leaders' plan still lists the removed module, and the longer opening's timed
     // steps still add up to its old 10 minutes: the report catches both.
