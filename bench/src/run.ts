@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { cpSync, rmSync } from 'node:fs';
 import { makeCorpus, makeHostileCorpus } from './corpus.ts';
 import { firstSearchBytes } from './search-bytes.ts';
+import { devSaveTimes } from './dev-save.ts';
 import { bench, fmtCpu, fmtMb, fmtMs, inSequence, runOnce, statsOf, type Sample, type Stats } from './measure.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,7 +30,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     out: { type: 'string', default: join(root, 'bench', 'results') },
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'validate,guides,lms,site,search,turbo,pages' },
+    only: { type: 'string', default: 'validate,guides,lms,site,dev,search,turbo,pages' },
     'site-sizes': { type: 'string', default: '100,1000' },
     'hostile-size': { type: 'string', default: '10000' },
     source: { type: 'string', default: join(root, 'content') },
@@ -85,7 +86,7 @@ let largestSite: { size: number; dir: string } | undefined;
 const extra: Record<string, unknown> = {};
 
 // The replicated corpora are written only for the measures that use them (not for `--only hostile`).
-const perSize = ['validate', 'guides', 'lms', 'site', 'search'].some((m) => only.has(m));
+const perSize = ['validate', 'guides', 'lms', 'site', 'dev', 'search'].some((m) => only.has(m));
 for (const size of perSize ? sizes : []) {
   const corpus = makeCorpus(
     resolve(process.env.INIT_CWD ?? process.cwd(), values.source),
@@ -384,6 +385,23 @@ for (const size of perSize ? sizes : []) {
       log(`first search at ${size} modules: ${(bytes / 1024).toFixed(0)} KB`);
     }
   }
+  if (only.has('dev') && siteSizes.has(size)) await devSave(size, corpus);
+}
+
+// The author's edit loop in `pnpm dev`: save a module, see it in Chromium (bench/src/dev-save.ts).
+// After the site measures, which edit the same corpus copy; this one appends to it too.
+async function devSave(size: number, corpus: string): Promise<void> {
+  const saves = quick ? 2 : Math.max(3, runs);
+  const times = await devSaveTimes(join(root, 'apps/site'), corpus, saves);
+  const samples = times.map((ms) => ({ ms, mb: NaN, cpuMs: NaN }));
+  const stats = statsOf(samples);
+  rows.push({
+    measure: `\`pnpm dev\`: save a module until Chromium shows the change (median of ${saves} saves)`,
+    size,
+    frontline: stats,
+    ...(size === 1000 ? verdict(part('under 1 s', stats.medianMs < 1000)) : {}),
+  });
+  log(`dev save at ${size} modules: ${times.map(fmtMs).join(', ')}`);
 }
 
 // Validation of a hostile corpus (long prerequisite chains, hundreds of modules sharing an id):

@@ -102,6 +102,13 @@ export interface HandoutData {
   takeaways: Block[];
 }
 
+/** A group size as people say it: "One to one", "12 participants", "6 to 16 participants". */
+export function groupSizeText(size: { min: number; max: number } | undefined): string {
+  if (!size) return 'Any size';
+  if (size.max === 1) return 'One to one';
+  return size.min === size.max ? `${size.min} participants` : `${size.min} to ${size.max} participants`;
+}
+
 function moduleData(view: ModuleView, titles: ReadonlyMap<string, string>): ModuleData {
   const m = view.meta;
   const d = view.delivery;
@@ -116,7 +123,7 @@ function moduleData(view: ModuleView, titles: ReadonlyMap<string, string>): Modu
     version: m.version,
     updated: m.updated,
     // Delivery logistics are in the facilitator's view only.
-    groupSize: d ? (d.groupSize ? `${d.groupSize.min} to ${d.groupSize.max} participants` : 'Any size') : '',
+    groupSize: d ? groupSizeText(d.groupSize) : '',
     objectives: m.objectives.map((o) => o.text),
     prerequisites: m.prerequisites.map((id) => titles.get(id) ?? id),
     materials: d?.materials ?? [],

@@ -13,7 +13,7 @@ import {
   validateContent,
 } from '@frontline/schema';
 import { table } from '../src/blocks.ts';
-import { guideData, handoutData } from '../src/data.ts';
+import { groupSizeText, guideData, handoutData } from '../src/data.ts';
 import { parseAttendees } from '../src/attendees.ts';
 import { quantityFor } from '../src/plan-data.ts';
 import { isLearnerFacingFile } from '../src/templates.ts';
@@ -928,4 +928,11 @@ describe('words for people, not ids', () => {
     for (const segment of data.segments) expect(Object.values(METHOD_LABEL)).toContain(segment.method);
     expect(data.segments.length).toBeGreaterThan(0);
   });
+});
+
+it('says a group size as people say it', () => {
+  expect(groupSizeText({ min: 1, max: 1 })).toBe('One to one');
+  expect(groupSizeText({ min: 12, max: 12 })).toBe('12 participants');
+  expect(groupSizeText({ min: 6, max: 16 })).toBe('6 to 16 participants');
+  expect(groupSizeText(undefined)).toBe('Any size');
 });
