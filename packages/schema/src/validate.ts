@@ -27,6 +27,11 @@ export interface ValidateOptions {
   config?: Config;
   rules?: readonly Rule[];
   parser?: MarkdownParser;
+  /**
+   * Modules read by an earlier run (the dev server's last read): a file whose text is the same
+   * is not parsed again. Rules still run over every module, so cross-module results are fresh.
+   */
+  reuse?: readonly ModuleFile[];
 }
 
 export interface ValidationResult {
@@ -77,7 +82,7 @@ function knownKeys(schema: z.ZodType) {
 }
 
 /** Reads a whole content folder: modules, paths and glossary, parsed but not yet validated. */
-export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'cwd' | 'parser'> = {}) {
+export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'cwd' | 'parser' | 'reuse'> = {}) {
   const root = resolve(contentDir);
   const cwd = options.cwd ?? process.cwd();
   const display = (file: string) => relative(cwd, file) || file;
@@ -99,6 +104,7 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
       refused: reader.refused,
     },
     options.parser,
+    options.reuse,
   );
 }
 
@@ -257,11 +263,18 @@ export function buildCorpus(
     refused?: Diagnostic[];
   },
   parser: MarkdownParser = parseWithSatteri,
+  reuse: readonly ModuleFile[] = [],
 ) {
   const root = sources.root;
   const preDiagnostics: Diagnostic[] = [...(sources.refused ?? [])];
 
-  const modules: ModuleFile[] = sources.modules.map((source) => readModule(source, parser));
+  const earlier = new Map(reuse.map((m) => [m.file, m]));
+  const modules: ModuleFile[] = sources.modules.map((source) => {
+    const known = earlier.get(source.file);
+    return known && known.name === source.name && known.parsed.text === source.text
+      ? known
+      : readModule(source, parser);
+  });
 
   const { glossary, glossaryIndex } = readGlossary(sources.glossary ?? [], preDiagnostics);
   const pathFiles = sources.paths ?? [];

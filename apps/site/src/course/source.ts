@@ -55,8 +55,16 @@ let current: Course | undefined;
 /** Whether `current` was validated with every rule. */
 let validated = false;
 
+/** The modules of the read before the last `invalidate`: a file whose text is unchanged is not parsed again. */
+let reusable: Course['result']['corpus']['modules'] = [];
+
 function read(rules: boolean): Course {
-  const result = validateContent(contentDir, { cwd: repoRoot, ...(rules ? {} : { rules: [] }) });
+  const result = validateContent(contentDir, {
+    cwd: repoRoot,
+    reuse: current?.result.corpus.modules ?? reusable,
+    ...(rules ? {} : { rules: [] }),
+  });
+  reusable = [];
   validated = rules;
   const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
   return {
@@ -68,12 +76,22 @@ function read(rules: boolean): Course {
   };
 }
 
+/** The dev server's cache and its context: kept across reads, as its entries are keyed by module text. */
+let devCache: { context: string; cache: RenderCache } | undefined;
+const dev = process.env.NODE_ENV === 'development';
+
 function cacheOf(shared: Course): RenderCache {
-  shared.cache ??= new RenderCache(
-    [[...shared.result.corpus.glossaryIndex].join('\n'), JSON.stringify([...shared.titles]), String(learnerOnly), base],
-    // The dev server renders on demand and never saves; a build saves as it ends.
-    { persist: process.env.NODE_ENV !== 'development' },
-  );
+  if (shared.cache) return shared.cache;
+  const context = [
+    [...shared.result.corpus.glossaryIndex].join('\n'),
+    JSON.stringify([...shared.titles]),
+    String(learnerOnly),
+    base,
+  ];
+  if (dev && devCache?.context === context.join('\0')) return (shared.cache = devCache.cache);
+  // The dev server renders on demand and never saves; a build saves as it ends.
+  shared.cache = new RenderCache(context, { persist: !dev });
+  if (dev) devCache = { context: context.join('\0'), cache: shared.cache };
   return shared.cache;
 }
 
@@ -89,6 +107,7 @@ export function course(): ValidationResult {
 
 /** Forgets the read (a file changed under `astro dev`); the next use reads again. */
 export function invalidate(): void {
+  reusable = current?.result.corpus.modules ?? reusable;
   current = undefined;
   decks.clear();
 }
