@@ -52,16 +52,16 @@ function freshOutput() {
       },
       'astro:build:start': () => {
         if (!out) return;
+        const parent = dirname(out);
         const prefix = `.${basename(out)}.old-`;
-        const aside = join(dirname(out), `${prefix}${process.pid}`);
         try {
-          if (existsSync(out)) renameSync(out, aside);
+          if (existsSync(out)) renameSync(out, join(parent, `${prefix}${process.pid}`));
         } catch {
           // Not movable (a mount point, another device): Astro empties it as before.
         }
-        const old = readdirSync(dirname(out))
+        const old = readdirSync(parent)
           .filter((name) => name.startsWith(prefix))
-          .map((name) => join(dirname(out ?? ''), name));
+          .map((name) => join(parent, name));
         removal = Promise.all(old.map((dir) => rm(dir, { recursive: true, force: true })));
       },
       'astro:build:done': async () => {

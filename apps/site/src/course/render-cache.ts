@@ -126,11 +126,17 @@ export class RenderCache {
       this.#fresh.set(key, value);
       return value;
     }
-    const line = `${JSON.stringify([key, value])}\n`;
-    this.#pending.push(line);
-    this.#pendingLength += line.length;
-    if (this.#pendingLength > 1 << 20) this.#flush();
+    this.#queue(`${JSON.stringify([key, value])}\n`);
     return value;
+  }
+
+  /** Adds lines to the next write, writing a batch once about a megabyte is waiting. */
+  #queue(...chunks: (string | Buffer)[]): void {
+    for (const chunk of chunks) {
+      this.#pending.push(chunk);
+      this.#pendingLength += chunk.length;
+    }
+    if (this.#pendingLength > 1 << 20) this.#flush();
   }
 
   #flush(): void {
@@ -157,11 +163,8 @@ export class RenderCache {
     if (!this.#pending.length && !this.#temporary && this.#reused.size === this.#previous.size) return;
     for (const key of this.#reused) {
       const { start, end } = this.#previous.get(key)!;
-      // The line and its newline, as they were read.
-      this.#pending.push(this.#bytes.subarray(start, Math.min(end + 1, this.#bytes.length)));
-      if (end === this.#bytes.length) this.#pending.push('\n');
-      this.#pendingLength += end - start;
-      if (this.#pendingLength > 1 << 20) this.#flush();
+      // The line as it was read, with its newline.
+      this.#queue(this.#bytes.subarray(start, end), '\n');
     }
     this.#flush();
     this.#temporary ??= (writeFileSync(`${this.#file}.${process.pid}.tmp`, ''), `${this.#file}.${process.pid}.tmp`);

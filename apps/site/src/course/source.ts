@@ -88,10 +88,11 @@ function cacheOf(shared: Course): RenderCache {
     String(learnerOnly),
     base,
   ];
-  if (dev && devCache?.context === context.join('\0')) return (shared.cache = devCache.cache);
+  const key = context.join('\0');
+  if (dev && devCache?.context === key) return (shared.cache = devCache.cache);
   // The dev server renders on demand and never saves; a build saves as it ends.
   shared.cache = new RenderCache(context, { persist: !dev });
-  if (dev) devCache = { context: context.join('\0'), cache: shared.cache };
+  if (dev) devCache = { context: key, cache: shared.cache };
   return shared.cache;
 }
 
