@@ -57,6 +57,28 @@ describe('frontline validate', () => {
     });
   });
 
+  it('reports from its cache exactly what a run without it reports, edit after edit', async () => {
+    const dir = workspace();
+    const env = { FRONTLINE_CACHE_DIR: join(dir, 'cache') };
+    const file = join(dir, 'content/modules/outage-call.md');
+    const text = readFileSync(file, 'utf8');
+    const same = async () => {
+      const cached = await run(['validate', '--format', 'json'], dir, env);
+      const fresh = await run(['validate', '--format', 'json', '--no-cache'], dir, env);
+      expect(cached).toEqual(fresh);
+      return cached;
+    };
+    expect((await same()).code).toBe(0);
+    expect(readdirSync(join(dir, 'cache')).some((f) => f.endsWith('.ndjson'))).toBe(true);
+    writeFileSync(file, text.replace('duration: 45', 'duration: 50'));
+    expect((await same()).stdout).toContain('segments-sum-to-duration');
+    expect((await same()).code).toBe(1);
+    writeFileSync(file, text);
+    expect((await same()).code).toBe(0);
+    const named = await run(['validate', 'content/modules/outage-call.md'], dir, env);
+    expect(named.stdout).toContain('1 file checked, no problems');
+  });
+
   it('prints escaped GitHub annotations and writes the job summary', async () => {
     const dir = workspace();
     const file = join(dir, 'content/modules/outage-call.md');

@@ -2,9 +2,10 @@ import { docsUrl, type Diagnostic, type Severity } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import type { FrontmatterBlock } from './parse.ts';
 import { parseYamlFile } from './parse.ts';
-import { indexOf, type Corpus, type ModuleFile } from './rule.ts';
+import type { PlanFacts } from './facts.ts';
+import { indexOf, type Corpus } from './rule.ts';
 import type { Cause } from './diagnostic.ts';
-import { schedulePlan, toClock, type Schedule, type SchedulableModule } from './schedule.ts';
+import { schedulePlan, toClock, type Schedule } from './schedule.ts';
 import { PlanSchema, type Plan } from './schemas/plan.ts';
 import { suggest } from './suggest.ts';
 import { placeOf } from './yaml-place.ts';
@@ -45,16 +46,6 @@ export const PLAN_RULES = {
 
 type PlanRule = keyof typeof PLAN_RULES;
 
-/** The schedulable shape of a valid module. */
-export function schedulable(module: ModuleFile): SchedulableModule | undefined {
-  if (!module.frontmatter) return undefined;
-  return {
-    id: module.frontmatter.id,
-    title: module.frontmatter.title,
-    segments: module.body.segments.map((s) => ({ title: s.title, minutes: s.minutes ?? 0 })),
-  };
-}
-
 type Report = (rule: PlanRule, path: readonly PropertyKey[], message: string, hint: string) => void;
 
 /** Checks each module of a plan: it exists, its prerequisites come earlier, its audience matches. */
@@ -69,7 +60,7 @@ function checkPlanModules(
     placeIn,
     file,
   }: {
-    modules: ReadonlyMap<string, ModuleFile>;
+    modules: ReadonlyMap<string, PlanFacts>;
     known: ReadonlySet<string>;
     ids: readonly string[];
     blocked: Map<string, Cause[]>;
@@ -102,7 +93,7 @@ function checkPlanModules(
         );
         return;
       }
-      for (const pre of module.frontmatter!.prerequisites)
+      for (const pre of module.prerequisites)
         if (!seen.has(pre))
           report(
             'plan-prerequisite-order',
@@ -112,11 +103,11 @@ function checkPlanModules(
               ? `Move \`${pre}\` before \`${id}\`.`
               : `Add \`${pre}\` to an earlier place in the plan.`,
           );
-      if (!module.frontmatter!.audience.includes(plan.audience))
+      if (!module.audience.includes(plan.audience))
         report(
           'plan-audience',
           path,
-          `Unexpected module \`${id}\` for audience \`${plan.audience}\`, expected one written for it (it is for ${module.frontmatter!.audience.map((a) => `\`${a}\``).join(', ')})`,
+          `Unexpected module \`${id}\` for audience \`${plan.audience}\`, expected one written for it (it is for ${module.audience.map((a) => `\`${a}\``).join(', ')})`,
           'Choose a module for this audience, or change the plan’s audience.',
         );
       seen.add(id);
@@ -125,7 +116,7 @@ function checkPlanModules(
 }
 
 /** Each scheduled day: time left unplanned at its end, and content notes without an opening. */
-function checkDays(plan: Plan, schedule: Schedule, modules: ReadonlyMap<string, ModuleFile>, report: Report): void {
+function checkDays(plan: Plan, schedule: Schedule, modules: ReadonlyMap<string, PlanFacts>, report: Report): void {
   schedule.days.forEach((day, d) => {
     const spare = day.end - day.finish;
     // A day with a module that cannot be scheduled is incomplete: its end is not yet known.
@@ -139,7 +130,7 @@ function checkDays(plan: Plan, schedule: Schedule, modules: ReadonlyMap<string, 
           ? `Set \`end: '${toClock(day.finish)}'\`, or lengthen the close.`
           : `Add a \`close\` (recap, commitments, feedback) to the day, or set \`end: '${toClock(day.finish)}'\`.`,
       );
-    const noted = plan.days[d]!.modules.filter((id) => modules.get(id)?.frontmatter?.contentNote);
+    const noted = plan.days[d]!.modules.filter((id) => modules.get(id)?.contentNote);
     if (noted.length && !plan.days[d]!.opening)
       report(
         'plan-content-note',
@@ -166,7 +157,7 @@ export function checkPlans(
   const blocked = new Map<string, Cause[]>();
   const known = indexOf(corpus).ids;
   const plans: CheckedPlan[] = [];
-  const modules = new Map(corpus.modules.filter((m) => m.frontmatter).map((m) => [m.frontmatter!.id, m]));
+  const modules = new Map(corpus.facts.flatMap((m) => (m.plan ? [[m.plan.id, m.plan] as const] : [])));
   const ids = [...modules.keys()];
 
   for (const { file, name, text } of sources) {
@@ -221,7 +212,7 @@ export function checkPlans(
           );
       });
 
-    const schedule = schedulePlan(plan, new Map(ids.map((id) => [id, schedulable(modules.get(id)!)!])));
+    const schedule = schedulePlan(plan, modules);
     for (const p of schedule.problems)
       report(
         'plan-day-fits',

@@ -6,6 +6,7 @@ import type { FrontmatterBlock, ParsedFile } from './parse.ts';
 import type { Frontmatter } from './schemas/module.ts';
 import type { GlossaryTerm } from './schemas/glossary.ts';
 import type { LearningPath } from './schemas/path.ts';
+import type { ModuleFacts } from './facts.ts';
 
 /** One module file as the rules see it. */
 export interface ModuleFile {
@@ -23,7 +24,13 @@ export interface ModuleFile {
 /** Everything a corpus rule can look at. */
 export interface Corpus {
   root: string;
+  /**
+   * Modules parsed in this run: every module, except in a cached check (check-cache.ts), where
+   * a module unchanged since the last run is known by its facts only.
+   */
   modules: ModuleFile[];
+  /** Every module's facts, in file-name order: what cross-module checks read. */
+  facts: ModuleFacts[];
   glossary: Map<string, GlossaryTerm & { file: string }>;
   /** Glossary lookups by id, term and alias (lower case). */
   glossaryIndex: Map<string, string>;
@@ -106,14 +113,14 @@ export type { FrontmatterBlock };
 
 /** Facts about a corpus that many rules need, computed once per corpus. */
 export interface CorpusIndex {
-  /** Module ids (from possibly invalid frontmatter). */
+  /** Module ids (a module whose id cannot be read goes by its file name). */
   ids: Set<string>;
   /** Prerequisite graph: module id to its prerequisite ids. */
   prerequisites: Map<string, string[]>;
-  /** Module files by file name (without .md). */
-  byName: Map<string, ModuleFile>;
-  /** Module files by the id in their frontmatter. */
-  byId: Map<string, ModuleFile[]>;
+  /** Modules by file name (without .md). */
+  byName: Map<string, ModuleFacts>;
+  /** Modules by the id in their frontmatter. */
+  byId: Map<string, ModuleFacts[]>;
 }
 
 const indexes = new WeakMap<Corpus, CorpusIndex>();
@@ -124,27 +131,19 @@ export function indexOf(corpus: Corpus): CorpusIndex {
   if (!index) {
     const ids = new Set<string>();
     const prerequisites = new Map<string, string[]>();
-    for (const m of corpus.modules) {
+    const byId = new Map<string, ModuleFacts[]>();
+    for (const m of corpus.facts) {
       // A module whose id cannot be read still exists, under its file name: no false
       // "unknown module" errors elsewhere while its own frontmatter is being fixed.
-      const id = typeof m.raw?.id === 'string' ? m.raw.id : m.name;
+      const id = m.id ?? m.name;
       ids.add(id);
-      const pre = m.raw?.prerequisites;
-      if (Array.isArray(pre))
-        prerequisites.set(
-          id,
-          pre.filter((p): p is string => typeof p === 'string'),
-        );
-    }
-    const byId = new Map<string, ModuleFile[]>();
-    for (const m of corpus.modules) {
-      const id = m.raw?.id;
-      if (typeof id !== 'string') continue;
-      const same = byId.get(id);
+      if (m.prerequisites) prerequisites.set(id, m.prerequisites);
+      if (m.id === undefined) continue;
+      const same = byId.get(m.id);
       if (same) same.push(m);
-      else byId.set(id, [m]);
+      else byId.set(m.id, [m]);
     }
-    index = { ids, prerequisites, byName: new Map(corpus.modules.map((m) => [m.name, m])), byId };
+    index = { ids, prerequisites, byName: new Map(corpus.facts.map((m) => [m.name, m])), byId };
     indexes.set(corpus, index);
   }
   return index;

@@ -5,6 +5,7 @@ import { catalogueEntry } from './catalogue.ts';
 import { loadConfig, type Config, type RuleSetting } from './config.ts';
 import { compareDiagnostics, docsUrl, type Cause, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
+import { factsOf, idOf, type ModuleFacts } from './facts.ts';
 import type { Module } from './model.ts';
 import { readBody } from './read-body.ts';
 import { parseFile, parseWithSatteri, parseYamlFile, type MarkdownParser } from './parse.ts';
@@ -32,6 +33,11 @@ export interface ValidateOptions {
    * is not parsed again. Rules still run over every module, so cross-module results are fresh.
    */
   reuse?: readonly ModuleFile[];
+  /**
+   * A module's diagnostics, given the way to compute them: a validation cache (check-cache.ts)
+   * answers for a module it has seen unchanged, and stores what `check` returns otherwise.
+   */
+  moduleDiagnostics?: (facts: ModuleFacts, check: () => Diagnostic[]) => Diagnostic[];
 }
 
 export interface ValidationResult {
@@ -81,10 +87,9 @@ function knownKeys(schema: z.ZodType) {
   };
 }
 
-/** Reads a whole content folder: modules, paths and glossary, parsed but not yet validated. */
-export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'cwd' | 'parser' | 'reuse'> = {}) {
+/** The texts of a content folder: modules, glossary, paths and plans, read but not parsed. */
+export function readSources(contentDir: string, cwd: string = process.cwd()): CourseSources {
   const root = resolve(contentDir);
-  const cwd = options.cwd ?? process.cwd();
   const display = (file: string) => relative(cwd, file) || file;
   const reader = new SourceReader(root, display);
   const read = (dir: string, ext: string): SourceText[] =>
@@ -94,18 +99,30 @@ export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'c
         return text === undefined ? [] : [{ file: display(path), name: basename(path, ext), text }];
       }),
     );
-  return buildCorpus(
-    {
-      root,
-      modules: read('modules', '.md'),
-      glossary: read('glossary', '.yaml'),
-      paths: read('paths', '.yaml'),
-      plans: read('plans', '.yaml'),
-      refused: reader.refused,
-    },
-    options.parser,
-    options.reuse,
-  );
+  return {
+    root,
+    modules: read('modules', '.md'),
+    glossary: read('glossary', '.yaml'),
+    paths: read('paths', '.yaml'),
+    plans: read('plans', '.yaml'),
+    refused: reader.refused,
+  };
+}
+
+/** Reads a whole content folder: modules, paths and glossary, parsed but not yet validated. */
+export function loadCorpus(contentDir: string, options: Pick<ValidateOptions, 'cwd' | 'parser' | 'reuse'> = {}) {
+  return buildCorpus(readSources(contentDir, options.cwd), options.parser, options.reuse);
+}
+
+/** A course's source texts in memory (see `readSources`). */
+export interface CourseSources {
+  root: string;
+  modules: SourceText[];
+  glossary?: SourceText[];
+  paths?: SourceText[];
+  plans?: SourceText[];
+  /** Files (or folders) not read, each with the diagnostic that says why (see `SourceReader`). */
+  refused?: Diagnostic[];
 }
 
 /** A source file in memory: its display path, its name without extension, its text. */
@@ -206,7 +223,7 @@ function readGlossary(files: readonly SourceText[], preDiagnostics: Diagnostic[]
 }
 
 /** Reads the learning path files, checking that each names existing modules and its own file name. */
-function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFile[], preDiagnostics: Diagnostic[]) {
+function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFacts[], preDiagnostics: Diagnostic[]) {
   const paths: (LearningPath & { file: string })[] = [];
   for (const { file, name: pathName, text } of pathFiles) {
     const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
@@ -253,37 +270,51 @@ function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFil
 
 /** Builds a corpus from texts in memory (the folder reader and tests both use this). */
 export function buildCorpus(
-  sources: {
-    root: string;
-    modules: SourceText[];
-    glossary?: SourceText[];
-    paths?: SourceText[];
-    plans?: SourceText[];
-    /** Files (or folders) not read, each with the diagnostic that says why (see `SourceReader`). */
-    refused?: Diagnostic[];
-  },
+  sources: CourseSources,
   parser: MarkdownParser = parseWithSatteri,
   reuse: readonly ModuleFile[] = [],
+  /** The facts of a module known unchanged since a cached run: that module is parsed only if asked for. */
+  known: (source: SourceText) => ModuleFacts | undefined = () => undefined,
 ) {
   const root = sources.root;
   const preDiagnostics: Diagnostic[] = [...(sources.refused ?? [])];
 
   const earlier = new Map(reuse.map((m) => [m.file, m]));
-  const modules: ModuleFile[] = sources.modules.map((source) => {
-    const known = earlier.get(source.file);
-    return known && known.name === source.name && known.parsed.text === source.text
-      ? known
-      : readModule(source, parser);
+  const parse = (source: SourceText): ModuleFile => {
+    const same = earlier.get(source.file);
+    return same && same.name === source.name && same.parsed.text === source.text ? same : readModule(source, parser);
+  };
+  const modules: ModuleFile[] = [];
+  const parsed = new Map<string, ModuleFile>();
+  const facts = sources.modules.map((source) => {
+    const cached = known(source);
+    if (cached) return cached;
+    const module = parse(source);
+    modules.push(module);
+    parsed.set(source.file, module);
+    return factsOf(module);
   });
+  const unparsed = new Map(sources.modules.filter((s) => !parsed.has(s.file)).map((s) => [s.file, s]));
+  /** The parsed module of a file in the corpus, parsing it now if it was known only by its facts. */
+  const moduleOf = (file: string): ModuleFile => {
+    let module = parsed.get(file);
+    if (!module) {
+      module = parse(unparsed.get(file)!);
+      parsed.set(file, module);
+      modules.push(module);
+    }
+    return module;
+  };
 
   const { glossary, glossaryIndex } = readGlossary(sources.glossary ?? [], preDiagnostics);
   const pathFiles = sources.paths ?? [];
-  const paths = readPaths(pathFiles, modules, preDiagnostics);
+  const paths = readPaths(pathFiles, facts, preDiagnostics);
   paths.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 
   const corpus: Corpus = {
     root,
     modules,
+    facts,
     glossary,
     glossaryIndex,
     paths,
@@ -305,11 +336,12 @@ export function buildCorpus(
   const sourceFiles = new Set([...texts.keys(), ...(sources.refused ?? []).map((d) => d.file)]);
   return {
     corpus,
+    moduleOf,
     planFiles,
     sourceFiles,
     texts,
     dataFiles,
-    files: modules.length + (sources.glossary?.length ?? 0) + pathFiles.length + planFiles.length,
+    files: facts.length + (sources.glossary?.length ?? 0) + pathFiles.length + planFiles.length,
     preDiagnostics,
   };
 }
@@ -434,16 +466,16 @@ function blockingErrors(
   corpus: Corpus,
   blocked: ReadonlyMap<string, Cause[]>,
   only: readonly string[],
-  checkModule: (module: ModuleFile, out: Diagnostic[]) => void,
+  diagnosticsOf: (module: ModuleFacts) => Diagnostic[],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [id, causes] of blocked) {
     if (!causes.some((c) => only.includes(c.file))) continue;
-    const module = corpus.modules.find((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name) === id);
+    const module = corpus.facts.find((m) => idOf(m) === id);
     if (!module || only.includes(module.file)) continue;
-    const found: Diagnostic[] = [];
-    checkModule(module, found);
-    const first = found.filter((d) => d.severity === 'error').sort(compareDiagnostics)[0];
+    const first = diagnosticsOf(module)
+      .filter((d) => d.severity === 'error')
+      .sort(compareDiagnostics)[0];
     if (first) out.push(first);
   }
   return out;
@@ -468,13 +500,25 @@ export function validateCorpus(
     (setting(rule.id) ?? rule.severity) as Diagnostic['severity'];
   const enabled = (id: string) => setting(id) !== 'off';
 
-  const checkModule = (module: ModuleFile, out: Diagnostic[]) =>
-    checkOneModule(module, corpus, ruleList, { setting, severityOf, enabled }, out);
-  for (const module of corpus.modules) if (!only || only.includes(module.file)) checkModule(module, diagnostics);
+  const check = (facts: ModuleFacts) => (): Diagnostic[] => {
+    const out: Diagnostic[] = [];
+    checkOneModule(loaded.moduleOf(facts.file), corpus, ruleList, { setting, severityOf, enabled }, out);
+    return out;
+  };
+  const memo = new Map<string, Diagnostic[]>();
+  const diagnosticsOf = (facts: ModuleFacts): Diagnostic[] => {
+    let found = memo.get(facts.file);
+    if (!found) {
+      found = options.moduleDiagnostics ? options.moduleDiagnostics(facts, check(facts)) : check(facts)();
+      memo.set(facts.file, found);
+    }
+    return found;
+  };
+  for (const facts of corpus.facts) if (!only || only.includes(facts.file)) diagnostics.push(...diagnosticsOf(facts));
 
   const checked = checkPlans(corpus, loaded.planFiles, (rule, fallback) => setting(rule) ?? fallback);
   diagnostics.push(...(only ? checked.diagnostics.filter((d) => only.includes(d.file)) : checked.diagnostics));
-  if (only) diagnostics.push(...blockingErrors(corpus, checked.blocked, only, checkModule));
+  if (only) diagnostics.push(...blockingErrors(corpus, checked.blocked, only, diagnosticsOf));
   attachBlockedPlans(corpus, diagnostics, checked.blocked);
   if (ruleList.includes(controlCharacters))
     diagnostics.push(...dataFileCharacters(loaded.dataFiles, only, severityOf, enabled));
@@ -526,7 +570,7 @@ function dataFileCharacters(
 /** A plan that cannot schedule a module with errors becomes a cause of that module's first error. */
 function attachBlockedPlans(corpus: Corpus, diagnostics: Diagnostic[], blocked: ReadonlyMap<string, Cause[]>): void {
   for (const [id, causes] of blocked) {
-    const module = corpus.modules.find((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name) === id);
+    const module = corpus.facts.find((m) => idOf(m) === id);
     const root = module && diagnostics.find((d) => d.file === module.file && d.severity === 'error');
     if (root) root.causes = [...(root.causes ?? []), ...causes];
   }

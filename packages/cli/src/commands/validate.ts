@@ -1,6 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import {
+  checkContent,
+  defaultCacheDir,
   formatGithub,
   formatJson,
   formatPretty,
@@ -29,7 +31,7 @@ interface Checked {
  * (the nearest folder above it that holds `modules/`). A file that was not read is a
  * usage error, never a clean result.
  */
-function checkNamedFiles(io: Io, files: readonly string[]): Checked {
+function checkNamedFiles(io: Io, files: readonly string[], cacheDir: string | false): Checked {
   const byRoot = new Map<string, string[]>();
   for (const file of files) {
     const { root, path } = courseOfFile(io.cwd, file);
@@ -38,7 +40,7 @@ function checkNamedFiles(io: Io, files: readonly string[]): Checked {
   const lookups: SourceLookup[] = [];
   const out: Checked = { diagnostics: [], files: 0, sources: (file) => lookups.map((l) => l(file)).find(Boolean) };
   for (const [root, paths] of byRoot) {
-    const result = validateContent(root, { cwd: io.cwd, only: [...new Set(paths)] });
+    const result = checkContent(root, { cwd: io.cwd, only: [...new Set(paths)], cacheDir });
     if (result.unread.length)
       throw new UsageError(`Not checked: ${result.unread.map((f) => `\`${f}\``).join(', ')} could not be read.`);
     out.diagnostics.push(...result.diagnostics);
@@ -84,20 +86,24 @@ export const validateCommand: Command = {
     'A file is checked against the course it is in (the nearest folder above it holding modules/).',
     '--changed checks only what changed since --base (default origin/main), plus the modules,',
     'paths and plans that refer to a changed module.',
+    'A module unchanged since the last run, with nothing it refers to changed, is not checked again:',
+    'its problems are kept in node_modules/.cache (or $FRONTLINE_CACHE_DIR). --no-cache checks all.',
     'Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or internal error.',
   ].join('\n'),
   options: {
     format: { type: 'string', default: 'pretty' },
     changed: { type: 'boolean', default: false },
     base: { type: 'string', default: 'origin/main' },
+    'no-cache': { type: 'boolean', default: false },
   },
   run({ values, positionals, contentGiven }, io) {
     const format = String(values.format);
     if (!['pretty', 'json', 'github'].includes(format))
       throw new UsageError(`Unexpected --format \`${format}\`, expected \`pretty\`, \`json\` or \`github\`.`);
     if (values.changed && positionals.length) throw new UsageError('Give files or --changed, not both.');
+    const cacheDir = values['no-cache'] ? false : (defaultCacheDir(io.env) ?? false);
     let checked: Checked | undefined;
-    if (positionals.length) checked = checkNamedFiles(io, positionals);
+    if (positionals.length) checked = checkNamedFiles(io, positionals, cacheDir);
     else {
       const content = resolveContent(io.cwd, { dir: String(values.content), given: contentGiven ?? true });
       if (values.changed) {
@@ -107,7 +113,7 @@ export const validateCommand: Command = {
           return EXIT.ok;
         }
       } else {
-        const result = validateContent(content, { cwd: io.cwd });
+        const result = checkContent(content, { cwd: io.cwd, cacheDir });
         checked = { diagnostics: result.diagnostics, files: result.files, sources: result.source };
         if (format === 'pretty' && relative(io.cwd, content) !== 'content' && !contentGiven)
           io.stderr.write(`Checking the course in \`${relative(io.cwd, content) || '.'}\`.\n`);

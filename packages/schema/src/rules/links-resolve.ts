@@ -1,20 +1,15 @@
-import GithubSlugger from 'github-slugger';
-import { toString } from 'mdast-util-to-string';
-import { nodesOfType, walk } from '../model.ts';
-import { indexOf, type ModuleFile, type Rule } from '../rule.ts';
+import { factsOf, type ModuleFacts } from '../facts.ts';
+import { nodesOfType } from '../model.ts';
+import { indexOf, type Rule } from '../rule.ts';
 import { suggest } from '../suggest.ts';
 
-/** Anchors a module page has: its headings and segment titles, slugged the way the site slugs them. */
-export function anchorsOf(module: ModuleFile): Set<string> {
-  const slugger = new GithubSlugger();
-  const anchors = new Set<string>();
-  walk(module.parsed.tree, (node) => {
-    if (node.type === 'heading') anchors.add(slugger.slug(toString(node)));
-    if (node.type === 'leafDirective' && node.name === 'segment') anchors.add(slugger.slug(toString(node)));
-  });
-  for (const fixed of ['objectives', 'agenda', 'knowledge-check', 'takeaways', 'handouts', 'glossary-terms'])
-    anchors.add(fixed);
-  return anchors;
+const anchorSets = new WeakMap<ModuleFacts, Set<string>>();
+
+/** A module's anchors as a set, made once per module. */
+function anchorsOf(facts: ModuleFacts): Set<string> {
+  let set = anchorSets.get(facts);
+  if (!set) anchorSets.set(facts, (set = new Set(facts.anchors)));
+  return set;
 }
 
 export const rule: Rule = {
@@ -28,7 +23,7 @@ export const rule: Rule = {
       const url = node.url.trim();
       if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue; // external
       const [pathPart = '', anchor] = url.split('#');
-      let target: ModuleFile | undefined = module;
+      let target: ModuleFacts | undefined = factsOf(module);
       if (pathPart !== '') {
         const match =
           /^(?:\.\.\/|\/modules\/)([a-z0-9-]+)\/?$/.exec(pathPart) ?? /^(?:\.\/)?([a-z0-9-]+)\.md$/.exec(pathPart);

@@ -1,5 +1,4 @@
-import { FILE_START, MAX_CAUSES } from '../diagnostic.ts';
-import { placeOf } from '../yaml-place.ts';
+import { MAX_CAUSES } from '../diagnostic.ts';
 import { indexOf, type Rule } from '../rule.ts';
 
 export const rule: Rule = {
@@ -15,16 +14,12 @@ export const rule: Rule = {
     // Only the modules that will be listed are looked at: linear in the number of duplicates.
     const others = [];
     for (const m of same) {
-      if (m !== module) others.push(m);
+      if (m.file !== module.file) others.push(m);
       if (others.length > MAX_CAUSES) break;
     }
     reportAt(['id'], `Unexpected duplicate id \`${id}\`, expected every module id to be unique`, {
       hint: 'Give one of the modules a new id (and rename its file to match).',
-      causes: others.map((m) => {
-        const fm = m.parsed.frontmatter;
-        const { exact: _exact, ...place } = fm ? placeOf(fm, ['id']) : { exact: false, ...FILE_START };
-        return { file: m.file, ...place, message: 'same id here' };
-      }),
+      causes: others.map((m) => ({ file: m.file, ...m.idPlace, message: 'same id here' })),
       totalCauses: same.length - 1,
     });
   },

@@ -1,0 +1,281 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from './config.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import type { ModuleFacts } from './facts.ts';
+import type { Corpus } from './rule.ts';
+import { buildCorpus, readSources, validateCorpus, type SourceText } from './validate.ts';
+
+/**
+ * `frontline validate` with a cache: a module whose text is unchanged since the last run is
+ * not parsed or checked again, as long as nothing it can see changed either. What a module can
+ * see of the rest of the course is its neighbours' facts (facts.ts), the glossary and the
+ * configuration: together the course fingerprint. A module's diagnostics are reused only when
+ * its own text and the fingerprint are both unchanged, and every file-system question its rules
+ * asked (does this image exist, does this link lead outside the course) has the same answer.
+ * Anything else is checked afresh, so a cached run reports exactly what a fresh run would
+ * (check-cache.test.ts compares them edit by edit).
+ */
+
+const schemaRoot = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * Where the cache lives: FRONTLINE_CACHE_DIR, else node_modules/.cache of the workspace this
+ * package is installed in (ignored by git, removed with node_modules). No node_modules, no cache.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.FRONTLINE_CACHE_DIR) return resolve(env.FRONTLINE_CACHE_DIR);
+  const modules = join(schemaRoot, '..', '..', 'node_modules');
+  return existsSync(modules) ? join(modules, '.cache', 'frontline-validate') : undefined;
+}
+
+let codeKeyMemo: string | undefined;
+/**
+ * What the checks are made of: this package's source, the versions of its dependencies (their
+ * installed folders are named by version) and Node's. A change to any of them empties the cache.
+ */
+function codeKey(): string {
+  if (codeKeyMemo) return codeKeyMemo;
+  const hash = createHash('sha256').update(process.version);
+  const src = join(schemaRoot, 'src');
+  for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' }).sort())
+    if (file.endsWith('.ts')) hash.update(file).update(readFileSync(join(src, file)));
+  const pkg = JSON.parse(readFileSync(join(schemaRoot, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const dep of Object.keys(pkg.dependencies ?? {}).sort()) {
+    const dir = join(schemaRoot, 'node_modules', dep);
+    hash.update(dep).update(existsSync(dir) ? realpathSync(dir) : 'missing');
+  }
+  return (codeKeyMemo = hash.digest('hex'));
+}
+
+/** A file-system question a rule asked while checking a module, with its answer. */
+type Probe = [kind: 'exists' | 'outside', path: string, answer: boolean];
+
+/** What the cache holds for one module file. */
+interface Entry {
+  file: string;
+  /** sha256 of the module's file name and text. */
+  hash: string;
+  facts: ModuleFacts;
+  /** Its diagnostics under the cached fingerprint, when it was checked (not with `only` elsewhere). */
+  diagnostics?: Diagnostic[];
+  probes?: Probe[];
+}
+
+interface Header {
+  code: string;
+  fingerprint: string;
+}
+
+const textHash = (source: SourceText) =>
+  createHash('sha256').update(source.name).update('\0').update(source.text).digest('hex');
+
+/** Reads a cache file: its header and entries by file; a damaged or foreign file is an empty cache. */
+function readCache(path: string, code: string): { header?: Header; entries: Map<string, Entry> } {
+  const entries = new Map<string, Entry>();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { entries };
+  }
+  const lines = text.split('\n');
+  try {
+    const header = JSON.parse(lines[0]!) as Header;
+    if (header.code !== code) return { entries };
+    for (const line of lines.slice(1)) {
+      if (!line) continue;
+      try {
+        const entry = JSON.parse(line) as Entry;
+        entries.set(entry.file, entry);
+      } catch {
+        // A damaged line is a module checked afresh, nothing worse.
+      }
+    }
+    return { header, entries };
+  } catch {
+    return { entries };
+  }
+}
+
+export interface CheckOptions {
+  /** Where paths in diagnostics are relative to (default: the current directory). */
+  cwd?: string;
+  /** Only report on these files (display paths or paths from cwd); the course is still read whole. */
+  only?: readonly string[];
+  config?: Config;
+  /** The cache folder; `false` checks without one (see `defaultCacheDir`). */
+  cacheDir?: string | false;
+}
+
+export interface CheckResult {
+  files: number;
+  diagnostics: Diagnostic[];
+  source: (file: string) => string | undefined;
+  unread: string[];
+  /** Modules checked in this run, and modules whose diagnostics came from the cache. */
+  checked: number;
+  reused: number;
+}
+
+/** The cache file of one course read from one working directory (paths in it are relative to it). */
+function cachePath(dir: string, root: string, cwd: string): string {
+  return join(dir, `${createHash('sha256').update(root).update('\0').update(cwd).digest('hex').slice(0, 24)}.ndjson`);
+}
+
+/** One course's cache in one run: what the last run left, and what this run leaves for the next. */
+class CheckCache {
+  checked = 0;
+  reused = 0;
+  private readonly earlier: ReturnType<typeof readCache>;
+  private readonly hashes: Map<string, string>;
+  private readonly next = new Map<string, Entry>();
+  private fingerprint = '';
+  private sameCourse = false;
+  private probes: Probe[] = [];
+  private ask: (probe: Probe) => boolean = () => false;
+
+  private readonly path: string | undefined;
+  private readonly code: string;
+
+  constructor(path: string | undefined, code: string, modules: readonly SourceText[]) {
+    this.path = path;
+    this.code = code;
+    this.earlier = path ? readCache(path, code) : { entries: new Map() };
+    this.hashes = new Map(modules.map((s) => [s.file, textHash(s)]));
+  }
+
+  /** The cached entry of a module whose text is unchanged since it was written. */
+  private unchanged(file: string): Entry | undefined {
+    const entry = this.earlier.entries.get(file);
+    return entry && entry.hash === this.hashes.get(file) ? entry : undefined;
+  }
+
+  /** The facts of a module whose text is unchanged: it need not be parsed. */
+  readonly known = (source: SourceText): ModuleFacts | undefined => this.unchanged(source.file)?.facts;
+
+  /**
+   * Takes the corpus this run built: its course fingerprint, and its file-system questions,
+   * each recorded with its answer while a module is checked.
+   */
+  watch(corpus: Corpus, glossary: readonly SourceText[], config: Config): void {
+    this.fingerprint = createHash('sha256')
+      .update(JSON.stringify([corpus.facts, glossary.map((g) => [g.file, g.text]), config]))
+      .digest('hex');
+    this.sameCourse = this.earlier.header?.fingerprint === this.fingerprint;
+    const { exists, outside } = corpus;
+    this.ask = ([kind, path]) => (kind === 'exists' ? exists(path) : outside(path));
+    const recorded = (kind: Probe[0]) => (path: string) => {
+      const answer = this.ask([kind, path, false]);
+      this.probes.push([kind, path, answer]);
+      return answer;
+    };
+    corpus.exists = recorded('exists');
+    corpus.outside = recorded('outside');
+  }
+
+  /** A module's diagnostics: from the cache while they still hold, else checked and kept. */
+  readonly diagnostics = (facts: ModuleFacts, check: () => Diagnostic[]): Diagnostic[] => {
+    const entry = this.unchanged(facts.file);
+    if (this.sameCourse && entry?.diagnostics && (entry.probes ?? []).every((p) => this.ask(p) === p[2])) {
+      this.reused++;
+      this.next.set(facts.file, entry);
+      // A fresh copy: the report may attach causes to a diagnostic it returns.
+      return structuredClone(entry.diagnostics);
+    }
+    this.probes = [];
+    const found = check();
+    this.checked++;
+    const hash = this.hashes.get(facts.file)!;
+    this.next.set(facts.file, {
+      file: facts.file,
+      hash,
+      facts,
+      diagnostics: structuredClone(found),
+      probes: this.probes,
+    });
+    return found;
+  };
+
+  /** Writes what this run knows, unless it is what the file already holds. */
+  save(corpus: Corpus): void {
+    const { path } = this;
+    if (!path || (this.checked === 0 && this.sameCourse && this.earlier.entries.size === corpus.facts.length)) return;
+    writeCache(path, { code: this.code, fingerprint: this.fingerprint }, (write) => {
+      for (const facts of corpus.facts) {
+        const entry = this.next.get(facts.file);
+        // A module not checked in this run (`only`) keeps its diagnostics while they still hold.
+        const earlier = this.unchanged(facts.file);
+        if (entry) write(entry);
+        else if (this.sameCourse && earlier?.diagnostics) write(earlier);
+        else write({ file: facts.file, hash: this.hashes.get(facts.file)!, facts });
+      }
+    });
+  }
+}
+
+/**
+ * Validates a content folder as `validateContent` does, returning only what a report needs,
+ * and reusing the diagnostics of modules that did not change (see the top of this file).
+ */
+export function checkContent(contentDir: string, options: CheckOptions = {}): CheckResult {
+  const cwd = options.cwd ?? process.cwd();
+  const loadedConfig = options.config ? { config: options.config, diagnostics: [] } : loadConfig(contentDir, cwd);
+  const sources = readSources(contentDir, cwd);
+  const dir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+  const cache = new CheckCache(dir && cachePath(dir, sources.root, cwd), dir ? codeKey() : '', sources.modules);
+  const loaded = buildCorpus(sources, undefined, [], cache.known);
+  cache.watch(loaded.corpus, sources.glossary ?? [], loadedConfig.config);
+  const result = validateCorpus(loaded, {
+    config: loadedConfig.config,
+    ...(options.only ? { only: options.only.map((f) => relative(cwd, resolve(cwd, f))) } : {}),
+    moduleDiagnostics: cache.diagnostics,
+  });
+  result.diagnostics.unshift(...loadedConfig.diagnostics);
+  cache.save(loaded.corpus);
+  const { files, diagnostics, source, unread } = result;
+  return { files, diagnostics, source, unread, checked: cache.checked, reused: cache.reused };
+}
+
+/** Cache files kept besides the one written: one per course folder and working directory. */
+const KEEP = 16;
+
+/**
+ * Writes the cache whole, to a temporary file renamed into place (a reader never sees half of
+ * it), then removes all but the most recent caches of other courses.
+ */
+function writeCache(path: string, header: Header, entries: (write: (entry: Entry) => void) => void): void {
+  try {
+    const dir = dirname(path);
+    mkdirSync(dir, { recursive: true });
+    const lines = [JSON.stringify(header)];
+    entries((entry) => lines.push(JSON.stringify(entry)));
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${lines.join('\n')}\n`);
+    renameSync(temporary, path);
+    const others = readdirSync(dir)
+      .filter((name) => name.endsWith('.ndjson') && join(dir, name) !== path)
+      .map((name) => ({
+        file: join(dir, name),
+        mtime: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+      }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const { file } of others.slice(KEEP)) rmSync(file, { force: true });
+  } catch {
+    // A cache that cannot be written costs the next run its speed, never its result.
+  }
+}
