@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { ModuleFacts } from './facts.ts';
-import type { Corpus } from './rule.ts';
+import { indexOf, type Corpus } from './rule.ts';
 import { buildCorpus, readSources, validateCorpus, type SourceText } from './validate.ts';
 
 /**
@@ -120,7 +120,18 @@ export interface CheckOptions {
   config?: Config;
   /** The cache folder; `false` checks without one (see `defaultCacheDir`). */
   cacheDir?: string | false;
+  /**
+   * Drop each module's tree once its facts are read and again once it is checked, parsing it
+   * twice: memory stays flat whatever the size of the course. Default: above STREAM_ABOVE modules.
+   */
+  stream?: boolean;
 }
+
+/**
+ * Modules above which a check streams (see `CheckOptions.stream`): a parsed module holds about
+ * a quarter of a megabyte, so 10,000 modules held at once need close to 3 GB; streamed, well under 1.
+ */
+export const STREAM_ABOVE = 2000;
 
 export interface CheckResult {
   files: number;
@@ -173,8 +184,12 @@ class CheckCache {
    * each recorded with its answer while a module is checked.
    */
   watch(corpus: Corpus, glossary: readonly SourceText[], config: Config): void {
+    // A duplicate id's cause points into the other module's frontmatter: any edit there counts.
+    const duplicated = [...indexOf(corpus).byId.values()]
+      .filter((same) => same.length > 1)
+      .map((same) => same.map((m) => this.hashes.get(m.file)));
     this.fingerprint = createHash('sha256')
-      .update(JSON.stringify([corpus.facts, glossary.map((g) => [g.file, g.text]), config]))
+      .update(JSON.stringify([corpus.facts, duplicated, glossary.map((g) => [g.file, g.text]), config]))
       .digest('hex');
     this.sameCourse = this.earlier.header?.fingerprint === this.fingerprint;
     const { exists, outside } = corpus;
@@ -238,7 +253,8 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Ch
   const sources = readSources(contentDir, cwd);
   const dir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
   const cache = new CheckCache(dir && cachePath(dir, sources.root, cwd), dir ? codeKey() : '', sources.modules);
-  const loaded = buildCorpus(sources, undefined, [], cache.known);
+  const stream = options.stream ?? sources.modules.length > STREAM_ABOVE;
+  const loaded = buildCorpus(sources, undefined, [], cache.known, !stream);
   cache.watch(loaded.corpus, sources.glossary ?? [], loadedConfig.config);
   const result = validateCorpus(loaded, {
     config: loadedConfig.config,

@@ -1,10 +1,8 @@
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
-import { FILE_START, type Place } from './diagnostic.ts';
 import { walk } from './model.ts';
 import type { ModuleFile } from './rule.ts';
 import type { SchedulableModule } from './schedule.ts';
-import { placeOf } from './yaml-place.ts';
 
 /**
  * What a module shows the rest of the course: everything another module's rules, a path or a
@@ -20,8 +18,6 @@ export interface ModuleFacts {
   id: string | undefined;
   /** The string entries of the frontmatter's `prerequisites`, when it is a list. */
   prerequisites: string[] | undefined;
-  /** Where `id` is written (the file's start when there is no frontmatter), for "same id here". */
-  idPlace: Place;
   /** Anchors of its page: headings and segment titles, slugged as the site slugs them. */
   anchors: string[];
   /** What a delivery plan needs, present when the frontmatter is valid. */
@@ -55,9 +51,7 @@ const memo = new WeakMap<ModuleFile, ModuleFacts>();
 export function factsOf(module: ModuleFile): ModuleFacts {
   let facts = memo.get(module);
   if (facts) return facts;
-  const { raw, frontmatter: fm, parsed } = module;
-  const block = parsed.frontmatter;
-  const { exact: _exact, ...idPlace } = block ? placeOf(block, ['id']) : { exact: false, ...FILE_START };
+  const { raw, frontmatter: fm } = module;
   facts = {
     file: module.file,
     name: module.name,
@@ -65,7 +59,6 @@ export function factsOf(module: ModuleFile): ModuleFacts {
     prerequisites: Array.isArray(raw?.prerequisites)
       ? raw.prerequisites.filter((p): p is string => typeof p === 'string')
       : undefined,
-    idPlace,
     anchors: anchorsOf(module),
     plan: fm && {
       id: fm.id,

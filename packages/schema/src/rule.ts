@@ -31,6 +31,11 @@ export interface Corpus {
   modules: ModuleFile[];
   /** Every module's facts, in file-name order: what cross-module checks read. */
   facts: ModuleFacts[];
+  /**
+   * Where a module's `id` is written (its file's start when it has no frontmatter), for "same id
+   * here": asked only of duplicates, as finding it in the YAML costs a careful parse.
+   */
+  idPlace: (module: ModuleFacts) => Place;
   glossary: Map<string, GlossaryTerm & { file: string }>;
   /** Glossary lookups by id, term and alias (lower case). */
   glossaryIndex: Map<string, string>;

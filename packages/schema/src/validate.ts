@@ -3,7 +3,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { catalogueEntry } from './catalogue.ts';
 import { loadConfig, type Config, type RuleSetting } from './config.ts';
-import { compareDiagnostics, docsUrl, type Cause, type Diagnostic, type Place } from './diagnostic.ts';
+import { compareDiagnostics, docsUrl, FILE_START, type Cause, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import { factsOf, idOf, type ModuleFacts } from './facts.ts';
 import type { Module } from './model.ts';
@@ -275,6 +275,11 @@ export function buildCorpus(
   reuse: readonly ModuleFile[] = [],
   /** The facts of a module known unchanged since a cached run: that module is parsed only if asked for. */
   known: (source: SourceText) => ModuleFacts | undefined = () => undefined,
+  /**
+   * Whether parsed modules are kept (the default). Without, only their facts stay: `moduleOf`
+   * parses a module again each time it is asked for, and memory holds one tree at a time.
+   */
+  keep = true,
 ) {
   const root = sources.root;
   const preDiagnostics: Diagnostic[] = [...(sources.refused ?? [])];
@@ -290,8 +295,10 @@ export function buildCorpus(
     const cached = known(source);
     if (cached) return cached;
     const module = parse(source);
-    modules.push(module);
-    parsed.set(source.file, module);
+    if (keep) {
+      modules.push(module);
+      parsed.set(source.file, module);
+    }
     return factsOf(module);
   });
   const unparsed = new Map(sources.modules.filter((s) => !parsed.has(s.file)).map((s) => [s.file, s]));
@@ -300,8 +307,10 @@ export function buildCorpus(
     let module = parsed.get(file);
     if (!module) {
       module = parse(unparsed.get(file)!);
-      parsed.set(file, module);
-      modules.push(module);
+      if (keep) {
+        parsed.set(file, module);
+        modules.push(module);
+      }
     }
     return module;
   };
@@ -315,6 +324,11 @@ export function buildCorpus(
     root,
     modules,
     facts,
+    idPlace(facts) {
+      const block = moduleOf(facts.file).parsed.frontmatter;
+      const { exact: _exact, ...place } = block ? placeOf(block, ['id']) : { exact: false, ...FILE_START };
+      return place;
+    },
     glossary,
     glossaryIndex,
     paths,

@@ -18,7 +18,10 @@ function both(only?: string[]) {
   const options = { cwd: dir, ...(only ? { only } : {}) };
   const cached = checkContent(dir, { ...options, cacheDir });
   const fresh = checkContent(dir, { ...options, cacheDir: false });
+  // Streamed (each tree dropped once read, as for a course of thousands of modules): the same again.
+  const streamed = checkContent(dir, { ...options, cacheDir: false, stream: true });
   expect(formatJson(cached.diagnostics, cached.files)).toBe(formatJson(fresh.diagnostics, fresh.files));
+  expect(formatJson(streamed.diagnostics, streamed.files)).toBe(formatJson(fresh.diagnostics, fresh.files));
   return cached;
 }
 
@@ -64,6 +67,10 @@ describe('the validation cache', () => {
           .map((d) => d.file),
       ),
     ).toEqual(new Set(['modules/emotional-labour.md', file]));
+    // The cause in the first module points at the other's `id` line: moving that line moves it.
+    const other = 'modules/emotional-labour.md';
+    write(other, read(other).replace(/^id: /m, '# The id never changes once published.\nid: '));
+    expect(both().diagnostics.filter((d) => d.ruleId === 'unique-ids')).toHaveLength(2);
     write(file, original);
     expect(both().diagnostics).toEqual([]);
   });

@@ -19,7 +19,7 @@ export const rule: Rule = {
     }
     reportAt(['id'], `Unexpected duplicate id \`${id}\`, expected every module id to be unique`, {
       hint: 'Give one of the modules a new id (and rename its file to match).',
-      causes: others.map((m) => ({ file: m.file, ...m.idPlace, message: 'same id here' })),
+      causes: others.map((m) => ({ file: m.file, ...corpus.idPlace(m), message: 'same id here' })),
       totalCauses: same.length - 1,
     });
   },
