@@ -13,7 +13,13 @@ it('runs the benchmark end to end on 20 modules', { timeout: 180_000 }, () => {
   execFileSync(process.execPath, [run, '--quick', '--out', out, '--only', 'validate,guides'], { stdio: 'pipe' });
   const report = readFileSync(join(out, 'smoke.md'), 'utf8');
   // Wall time, then CPU time (user + system, child processes included).
-  expect(report).toMatch(/\| validate \(cold process\) \| 20 \| [\d.]+ m?s \| [\d.]+ m?s \|/);
+  for (const measure of [
+    'validate \\(cold process, no cache: a fresh clone or CI\\)',
+    'validate \\(cold process, cache of an earlier run, nothing changed\\)',
+    'validate after editing one module \\(whole course, cache\\)',
+    'validate one changed module, named on the command line \\(cache\\)',
+  ])
+    expect(report).toMatch(new RegExp(`\\| ${measure} \\| 20 \\| [\\d.]+ m?s \\| [\\d.]+ m?s \\|`));
   for (const engine of ['Typst 0\\.14, tagged PDF\\/UA-1', 'Typst 0\\.13, untagged']) {
     // The issue's target is on every module's documents: a guide and a handout each (40 PDFs
     // for 20 modules), and role cards for those with role-plays; the full run adds each path's
@@ -32,7 +38,7 @@ it('runs the benchmark end to end on 20 modules', { timeout: 180_000 }, () => {
     rows: { frontline: { medianMs: number; cpuMs: number } }[];
     node: string;
   };
-  expect(json.rows.length).toBe(5); // validate, and two guides runs with each Typst engine
+  expect(json.rows.length).toBe(8); // four validate rows, and two guides runs with each Typst engine
   for (const row of json.rows) {
     expect(row.frontline.medianMs).toBeGreaterThan(0);
     expect(row.frontline.cpuMs).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
-import { validateContent, type Diagnostic, type Module } from '@frontline/schema';
+import { checkContent, type Diagnostic, type Module } from '@frontline/schema';
 import { buildPackage, moduleSource, pathSource, type PackageSource } from './package.ts';
 import type { Format } from './page.ts';
 
@@ -79,28 +79,40 @@ export function exportPackages(options: ExportOptions): ExportResult {
   const { format } = options;
   const mastery = options.mastery ?? 1;
   if (!(mastery >= 0 && mastery <= 1)) throw new ExportRequestError(`Unexpected mastery ${mastery}, expected 0 to 1.`);
-  const result = validateContent(options.content, options.cwd ? { cwd: options.cwd } : {});
+  // Checked with the validation cache, and read one module at a time: a module is parsed when its
+  // package is built (again for each path it is in, in a course of thousands of modules).
+  const result = checkContent(options.content, options.cwd ? { cwd: options.cwd } : {});
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { ok: false, diagnostics: result.diagnostics, files: result.files };
 
-  const byId = new Map<string, Module>(result.modules.map((m) => [m.id, m]));
+  const ids = new Set(result.ids);
   const pathsById = new Map(result.corpus.paths.map((p) => [p.id, p]));
   for (const id of options.modules ?? [])
-    if (!byId.has(id)) throw new ExportRequestError(`No module with id \`${id}\`.${didYouMean(id, [...byId.keys()])}`);
+    if (!ids.has(id)) throw new ExportRequestError(`No module with id \`${id}\`.${didYouMean(id, result.ids)}`);
   for (const id of options.paths ?? [])
     if (!pathsById.has(id))
       throw new ExportRequestError(`No learning path with id \`${id}\`.${didYouMean(id, [...pathsById.keys()])}`);
 
   const everything = !options.modules && !options.paths;
-  const sources: PackageSource[] = [];
-  for (const module of result.modules)
-    if (everything || options.modules?.includes(module.id))
-      sources.push({ ...moduleSource(module), mastery: share(module.frontmatter.mastery) ?? mastery });
+  const moduleOf = (id: string): Module[] => {
+    const module = result.module(id);
+    return module ? [module] : [];
+  };
+  /** Each package's source, made when it is written: one module's model in memory at a time. */
+  const sources: (() => PackageSource)[] = [];
+  for (const id of result.ids)
+    if (everything || options.modules?.includes(id))
+      sources.push(() => {
+        const [module] = moduleOf(id);
+        return { ...moduleSource(module!), mastery: share(module!.frontmatter.mastery) ?? mastery };
+      });
   for (const path of result.corpus.paths) {
     if (!everything && !options.paths?.includes(path.id)) continue;
     // Every module of a valid path exists (the validator checks `prerequisite-exists` and path members).
-    const members = path.modules.map((id) => byId.get(id)).filter((m) => m !== undefined);
-    sources.push({ ...pathSource(path, members), mastery: share(path.mastery) ?? mastery });
+    sources.push(() => ({
+      ...pathSource(path, path.modules.flatMap(moduleOf)),
+      mastery: share(path.mastery) ?? mastery,
+    }));
   }
 
   mkdirSync(dirname(options.out), { recursive: true });
@@ -109,15 +121,17 @@ export function exportPackages(options: ExportOptions): ExportResult {
   chmodSync(staging, 0o755);
   try {
     const written: string[] = [];
-    for (const source of sources) {
+    for (const make of sources) {
+      const source = make();
       const name = packageName(source.id, format);
       writeFileSync(join(staging, name), buildPackage(source, format, result.corpus));
       written.push(name);
     }
     // Keep what is not being replaced: other formats, and this format's other packages after a selection.
+    const replaced = new Set(written);
     if (existsSync(options.out))
       for (const name of readdirSync(options.out)) {
-        if (written.includes(name) || (everything && name.endsWith(`.${format}.zip`))) continue;
+        if (replaced.has(name) || (everything && name.endsWith(`.${format}.zip`))) continue;
         cpSync(join(options.out, name), join(staging, name), { recursive: true, preserveTimestamps: true });
       }
     const old = existsSync(options.out) ? `${staging}.old` : undefined;

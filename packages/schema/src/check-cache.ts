@@ -15,8 +15,19 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { ModuleFacts } from './facts.ts';
-import { indexOf, type Corpus } from './rule.ts';
-import { buildCorpus, readSources, validateCorpus, type SourceText } from './validate.ts';
+import type { Module } from './model.ts';
+import type { CheckedPlan } from './plans.ts';
+import { indexOf, type Corpus, type ModuleFile } from './rule.ts';
+import {
+  buildCorpus,
+  moduleModel,
+  readSources,
+  validateCorpus,
+  type CourseSources,
+  type SourceText,
+  type ValidateOptions,
+  type ValidationResult,
+} from './validate.ts';
 
 /**
  * `frontline validate` with a cache: a module whose text is unchanged since the last run is
@@ -84,31 +95,65 @@ interface Header {
 const textHash = (source: SourceText) =>
   createHash('sha256').update(source.name).update('\0').update(source.text).digest('hex');
 
-/** Reads a cache file: its header and entries by file; a damaged or foreign file is an empty cache. */
-function readCache(path: string, code: string): { header?: Header; entries: Map<string, Entry> } {
-  const entries = new Map<string, Entry>();
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { entries };
-  }
-  const lines = text.split('\n');
-  try {
-    const header = JSON.parse(lines[0]!) as Header;
-    if (header.code !== code) return { entries };
-    for (const line of lines.slice(1)) {
-      if (!line) continue;
+/** What a cache holds: the course fingerprint its diagnostics hold under, and an entry per module. */
+interface Stored {
+  fingerprint?: string;
+  entries: Map<string, Entry>;
+}
+
+/** Where a cache is kept between runs. */
+interface CacheStore {
+  read(): Stored;
+  write(stored: Stored): void;
+}
+
+/**
+ * A cache file: a header line (the code it was made by, the fingerprint), then a JSON line per
+ * module. A damaged line is that module checked afresh; a damaged header or other code, no cache.
+ */
+function fileStore(path: string): CacheStore {
+  const code = codeKey();
+  return {
+    read() {
+      const entries = new Map<string, Entry>();
+      let lines: string[];
+      let header: Header;
       try {
-        const entry = JSON.parse(line) as Entry;
-        entries.set(entry.file, entry);
+        lines = readFileSync(path, 'utf8').split('\n');
+        header = JSON.parse(lines[0]!) as Header;
       } catch {
-        // A damaged line is a module checked afresh, nothing worse.
+        return { entries };
       }
-    }
-    return { header, entries };
-  } catch {
-    return { entries };
+      if (header.code !== code) return { entries };
+      for (const line of lines.slice(1)) {
+        try {
+          if (line) {
+            const entry = JSON.parse(line) as Entry;
+            entries.set(entry.file, entry);
+          }
+        } catch {
+          // A damaged line is a module checked afresh, nothing worse.
+        }
+      }
+      return { fingerprint: header.fingerprint, entries };
+    },
+    write({ fingerprint = '', entries }) {
+      writeCache(path, { code, fingerprint }, entries.values());
+    },
+  };
+}
+
+/**
+ * A cache held in memory by a long-running process (the dev server), for `validateContent`'s
+ * `memory` option: one entry per module, replaced as the course is read again.
+ */
+export class ValidationMemory implements CacheStore {
+  #stored: Stored = { entries: new Map() };
+  read(): Stored {
+    return this.#stored;
+  }
+  write(stored: Stored): void {
+    this.#stored = stored;
   }
 }
 
@@ -141,6 +186,17 @@ export interface CheckResult {
   /** Modules checked in this run, and modules whose diagnostics came from the cache. */
   checked: number;
   reused: number;
+  /** The course as read: every module's facts, the paths and the glossary. */
+  corpus: Corpus;
+  /** Delivery plans that passed their schema, with their schedules. */
+  plans: CheckedPlan[];
+  /** Ids of the modules with a valid frontmatter, in file-name order. */
+  ids: string[];
+  /**
+   * The model of a module with a valid frontmatter, by id: parsed when asked for unless this run
+   * kept it (a streamed check parses it again each time, so memory holds one module at a time).
+   */
+  module: (id: string) => Module | undefined;
 }
 
 /** The cache file of one course read from one working directory (paths in it are relative to it). */
@@ -152,7 +208,7 @@ function cachePath(dir: string, root: string, cwd: string): string {
 class CheckCache {
   checked = 0;
   reused = 0;
-  private readonly earlier: ReturnType<typeof readCache>;
+  private readonly earlier: Stored;
   private readonly hashes: Map<string, string>;
   private readonly next = new Map<string, Entry>();
   private fingerprint = '';
@@ -160,13 +216,11 @@ class CheckCache {
   private probes: Probe[] = [];
   private ask: (probe: Probe) => boolean = () => false;
 
-  private readonly path: string | undefined;
-  private readonly code: string;
+  private readonly store: CacheStore | undefined;
 
-  constructor(path: string | undefined, code: string, modules: readonly SourceText[]) {
-    this.path = path;
-    this.code = code;
-    this.earlier = path ? readCache(path, code) : { entries: new Map() };
+  constructor(store: CacheStore | undefined, modules: readonly SourceText[]) {
+    this.store = store;
+    this.earlier = store?.read() ?? { entries: new Map() };
     this.hashes = new Map(modules.map((s) => [s.file, textHash(s)]));
   }
 
@@ -181,9 +235,9 @@ class CheckCache {
 
   /**
    * Takes the corpus this run built: its course fingerprint, and its file-system questions,
-   * each recorded with its answer while a module is checked.
+   * each recorded with its answer while a module is checked. Returns what puts the corpus back.
    */
-  watch(corpus: Corpus, glossary: readonly SourceText[], config: Config): void {
+  watch(corpus: Corpus, glossary: readonly SourceText[], config: Config): () => void {
     // A duplicate id's cause points into the other module's frontmatter: any edit there counts.
     const duplicated = [...indexOf(corpus).byId.values()]
       .filter((same) => same.length > 1)
@@ -191,7 +245,7 @@ class CheckCache {
     this.fingerprint = createHash('sha256')
       .update(JSON.stringify([corpus.facts, duplicated, glossary.map((g) => [g.file, g.text]), config]))
       .digest('hex');
-    this.sameCourse = this.earlier.header?.fingerprint === this.fingerprint;
+    this.sameCourse = this.earlier.fingerprint === this.fingerprint;
     const { exists, outside } = corpus;
     this.ask = ([kind, path]) => (kind === 'exists' ? exists(path) : outside(path));
     const recorded = (kind: Probe[0]) => (path: string) => {
@@ -201,6 +255,7 @@ class CheckCache {
     };
     corpus.exists = recorded('exists');
     corpus.outside = recorded('outside');
+    return () => Object.assign(corpus, { exists, outside });
   }
 
   /** A module's diagnostics: from the cache while they still hold, else checked and kept. */
@@ -228,18 +283,18 @@ class CheckCache {
 
   /** Writes what this run knows, unless it is what the file already holds. */
   save(corpus: Corpus): void {
-    const { path } = this;
-    if (!path || (this.checked === 0 && this.sameCourse && this.earlier.entries.size === corpus.facts.length)) return;
-    writeCache(path, { code: this.code, fingerprint: this.fingerprint }, (write) => {
-      for (const facts of corpus.facts) {
-        const entry = this.next.get(facts.file);
-        // A module not checked in this run (`only`) keeps its diagnostics while they still hold.
-        const earlier = this.unchanged(facts.file);
-        if (entry) write(entry);
-        else if (this.sameCourse && earlier?.diagnostics) write(earlier);
-        else write({ file: facts.file, hash: this.hashes.get(facts.file)!, facts });
-      }
-    });
+    const { store } = this;
+    if (!store || (this.checked === 0 && this.sameCourse && this.earlier.entries.size === corpus.facts.length)) return;
+    const entries = new Map<string, Entry>();
+    for (const facts of corpus.facts) {
+      const entry = this.next.get(facts.file);
+      // A module not checked in this run (`only`) keeps its diagnostics while they still hold.
+      const earlier = this.unchanged(facts.file);
+      if (entry) entries.set(facts.file, entry);
+      else if (this.sameCourse && earlier?.diagnostics) entries.set(facts.file, earlier);
+      else entries.set(facts.file, { file: facts.file, hash: this.hashes.get(facts.file)!, facts });
+    }
+    store.write({ fingerprint: this.fingerprint, entries });
   }
 }
 
@@ -249,22 +304,72 @@ class CheckCache {
  */
 export function checkContent(contentDir: string, options: CheckOptions = {}): CheckResult {
   const cwd = options.cwd ?? process.cwd();
+  const dir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+  const { result, cache, moduleOf } = validateWithCache(contentDir, cwd, options, (sources) => ({
+    store: dir ? fileStore(cachePath(dir, sources.root, cwd)) : undefined,
+    // Modules known by their cached facts are parsed only to be checked.
+    parse: 'when-needed',
+    keep: !(options.stream ?? sources.modules.length > STREAM_ABOVE),
+  }));
+  const { files, diagnostics, source, unread, corpus, plans } = result;
+  // As a Map of the modules would: a later file with the same id wins (unique-ids reports it).
+  const byId = new Map(corpus.facts.flatMap((f) => (f.plan ? [[f.plan.id, f.file] as const] : [])));
+  const module = (id: string) => {
+    const file = byId.get(id);
+    return file === undefined ? undefined : moduleModel(moduleOf(file));
+  };
+  return {
+    files,
+    diagnostics,
+    source,
+    unread,
+    checked: cache.checked,
+    reused: cache.reused,
+    corpus,
+    plans,
+    ids: [...byId.keys()],
+    module,
+  };
+}
+
+/**
+ * `validateContent` for a long-running process (the dev server): every module is parsed (or
+ * reused, see `ValidateOptions.reuse`) as usual, and a module whose diagnostics still hold
+ * (see the top of this file) takes them from `memory` instead of running every rule again.
+ */
+export function validateRemembering(
+  contentDir: string,
+  memory: ValidationMemory,
+  options: ValidateOptions = {},
+): ValidationResult {
+  const cwd = options.cwd ?? process.cwd();
+  return validateWithCache(contentDir, cwd, options, () => ({ store: memory, parse: 'all', keep: true })).result;
+}
+
+/** The steps both share: read, build the corpus, validate with the cache, save it. */
+function validateWithCache(
+  contentDir: string,
+  cwd: string,
+  options: Pick<ValidateOptions, 'config' | 'only' | 'parser' | 'reuse' | 'rules'>,
+  how: (sources: CourseSources) => { store: CacheStore | undefined; parse: 'all' | 'when-needed'; keep: boolean },
+): { result: ValidationResult; cache: CheckCache; moduleOf: (file: string) => ModuleFile } {
   const loadedConfig = options.config ? { config: options.config, diagnostics: [] } : loadConfig(contentDir, cwd);
   const sources = readSources(contentDir, cwd);
-  const dir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
-  const cache = new CheckCache(dir && cachePath(dir, sources.root, cwd), dir ? codeKey() : '', sources.modules);
-  const stream = options.stream ?? sources.modules.length > STREAM_ABOVE;
-  const loaded = buildCorpus(sources, undefined, [], cache.known, !stream);
-  cache.watch(loaded.corpus, sources.glossary ?? [], loadedConfig.config);
+  const { store, parse, keep } = how(sources);
+  const cache = new CheckCache(store, sources.modules);
+  const known = parse === 'when-needed' ? cache.known : undefined;
+  const loaded = buildCorpus(sources, options.parser, options.reuse, known, keep);
+  const restore = cache.watch(loaded.corpus, sources.glossary ?? [], loadedConfig.config);
   const result = validateCorpus(loaded, {
+    ...options,
     config: loadedConfig.config,
     ...(options.only ? { only: options.only.map((f) => relative(cwd, resolve(cwd, f))) } : {}),
     moduleDiagnostics: cache.diagnostics,
   });
+  restore();
   result.diagnostics.unshift(...loadedConfig.diagnostics);
   cache.save(loaded.corpus);
-  const { files, diagnostics, source, unread } = result;
-  return { files, diagnostics, source, unread, checked: cache.checked, reused: cache.reused };
+  return { result, cache, moduleOf: loaded.moduleOf };
 }
 
 /** Cache files kept besides the one written: one per course folder and working directory. */
@@ -274,12 +379,12 @@ const KEEP = 16;
  * Writes the cache whole, to a temporary file renamed into place (a reader never sees half of
  * it), then removes all but the most recent caches of other courses.
  */
-function writeCache(path: string, header: Header, entries: (write: (entry: Entry) => void) => void): void {
+function writeCache(path: string, header: Header, entries: Iterable<Entry>): void {
   try {
     const dir = dirname(path);
     mkdirSync(dir, { recursive: true });
     const lines = [JSON.stringify(header)];
-    entries((entry) => lines.push(JSON.stringify(entry)));
+    for (const entry of entries) lines.push(JSON.stringify(entry));
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, `${lines.join('\n')}\n`);
     renameSync(temporary, path);

@@ -34,5 +34,13 @@ export { SCAFFOLD_PROMPTS } from './scaffold-prompts.ts';
 export { findScaffoldPrompts } from './rules/no-scaffold-prompt.ts';
 export { renderSlides } from './serialise/slides.ts';
 export { PAGE_IDS } from './page-ids.ts';
-export { checkContent, defaultCacheDir, type CheckOptions, type CheckResult } from './check-cache.ts';
+export {
+  checkContent,
+  defaultCacheDir,
+  STREAM_ABOVE,
+  validateRemembering,
+  ValidationMemory,
+  type CheckOptions,
+  type CheckResult,
+} from './check-cache.ts';
 export { factsOf, type ModuleFacts, type PlanFacts } from './facts.ts';

@@ -94,7 +94,9 @@ export class SourceReader {
 
   /** The text of a course file, or undefined when it is refused (with its diagnostic). */
   file(path: string): string | undefined {
-    if (this.outside(path)) {
+    // A plain file in a folder already checked is inside the course: one lstat, no realpath.
+    const entry = lstatSync(path, { throwIfNoEntry: false });
+    if (entry?.isSymbolicLink() && this.outside(path)) {
       this.refuse(
         path,
         'no-link-outside-course',
@@ -103,9 +105,9 @@ export class SourceReader {
       );
       return undefined;
     }
-    const stat = statSync(path, { throwIfNoEntry: false });
+    const stat = entry?.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : entry;
     if (!stat?.isFile()) {
-      if (stat || lstatSync(path, { throwIfNoEntry: false })) {
+      if (stat || entry) {
         this.refuse(
           path,
           'unreadable-file',
@@ -127,8 +129,7 @@ export class SourceReader {
     const bytes = readFileSync(path);
     const text = bytes.toString('utf8');
     // More U+FFFD in the text than in the bytes: some bytes were not UTF-8.
-    const replaced = text.split('\ufffd').length - 1;
-    if (replaced > count(bytes, REPLACEMENT)) {
+    if (text.includes('\ufffd') && text.split('\ufffd').length - 1 > count(bytes, REPLACEMENT)) {
       const at = text.indexOf('\ufffd');
       const start = text.charCodeAt(0) === 0xfeff ? at - 1 : at;
       const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -537,15 +537,7 @@ export function validateCorpus(
   if (ruleList.includes(controlCharacters))
     diagnostics.push(...dataFileCharacters(loaded.dataFiles, only, severityOf, enabled));
 
-  const modules: Module[] = corpus.modules
-    .filter((m) => m.frontmatter)
-    .map((m) => ({
-      id: m.frontmatter!.id,
-      file: m.file,
-      frontmatter: m.frontmatter!,
-      body: m.body,
-      tree: m.parsed.tree,
-    }));
+  const modules = corpus.modules.flatMap((m) => moduleModel(m) ?? []);
   diagnostics.sort(compareDiagnostics);
   const unread = only ? only.filter((file) => !loaded.sourceFiles.has(file)) : [];
   return {
@@ -557,6 +549,12 @@ export function validateCorpus(
     unread,
     source: (file) => loaded.texts.get(file),
   };
+}
+
+/** The model of a module whose frontmatter is valid (what the views read), else undefined. */
+export function moduleModel(m: ModuleFile): Module | undefined {
+  if (!m.frontmatter) return undefined;
+  return { id: m.frontmatter.id, file: m.file, frontmatter: m.frontmatter, body: m.body, tree: m.parsed.tree };
 }
 
 /**

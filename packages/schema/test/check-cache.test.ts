@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkContent, formatJson } from '../src/index.ts';
+import { checkContent, formatJson, validateContent, validateRemembering, ValidationMemory } from '../src/index.ts';
 
 const content = fileURLToPath(new URL('../../../content/', import.meta.url));
 let dir: string;
@@ -105,6 +105,27 @@ describe('the validation cache', () => {
     expect(named).toMatchObject({ checked: 1, files: 1 });
     expect(named.diagnostics.map((d) => d.ruleId)).toEqual(['links-resolve']);
     expect(both()).toMatchObject({ checked: 0, reused: modules() });
+  });
+
+  it('in memory, as the dev server reads the course again on each save, reports as a fresh read does', () => {
+    const memory = new ValidationMemory();
+    let last = validateRemembering(dir, memory, { cwd: dir });
+    const again = () => {
+      last = validateRemembering(dir, memory, { cwd: dir, reuse: last.corpus.modules });
+      expect(formatJson(last.diagnostics, last.files)).toBe(
+        formatJson(validateContent(dir, { cwd: dir }).diagnostics, last.files),
+      );
+      return last;
+    };
+    append('modules/protecting-yourself.md', 'See [the two ways](../emotional-labour/#two-ways-to-do-it).');
+    expect(again().diagnostics).toEqual([]);
+    write(
+      'modules/emotional-labour.md',
+      read('modules/emotional-labour.md').replace('### Two ways to do it', '### Two'),
+    );
+    expect(again().diagnostics.map((d) => d.ruleId)).toEqual(['links-resolve']);
+    // Every module is still parsed and returned whole for the pages.
+    expect(again().modules).toHaveLength(modules());
   });
 
   it('treats a damaged cache file as no cache', () => {

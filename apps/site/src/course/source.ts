@@ -13,6 +13,8 @@ import {
   renderSlides,
   renderView,
   validateContent,
+  validateRemembering,
+  ValidationMemory,
   type Module,
   type PresenterItem,
   type PresenterView,
@@ -58,12 +60,14 @@ let validated = false;
 /** The modules of the read before the last `invalidate`: a file whose text is unchanged is not parsed again. */
 let reusable: Course['result']['corpus']['modules'] = [];
 
+/** Diagnostics of the last full read: a module whose own text and neighbours did not change keeps them. */
+const memory = new ValidationMemory();
+
 function read(rules: boolean): Course {
-  const result = validateContent(contentDir, {
-    cwd: repoRoot,
-    reuse: current?.result.corpus.modules ?? reusable,
-    ...(rules ? {} : { rules: [] }),
-  });
+  const options = { cwd: repoRoot, reuse: current?.result.corpus.modules ?? reusable };
+  const result = rules
+    ? validateRemembering(contentDir, memory, options)
+    : validateContent(contentDir, { ...options, rules: [] });
   reusable = [];
   validated = rules;
   const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));

@@ -11,8 +11,7 @@ import {
   validateContent,
   type Diagnostic,
   type SourceLookup,
-} from '@frontline/schema';
-import { affectedFiles } from '../affected.ts';
+} from '@frontline/schema/check';
 import { courseOfFile, resolveContent } from '../content-root.ts';
 import { changedFiles } from '../git.ts';
 import { EXIT, UsageError, type Io } from '../io.ts';
@@ -50,13 +49,15 @@ function checkNamedFiles(io: Io, files: readonly string[], cacheDir: string | fa
   return out;
 }
 
-function checkChanged(io: Io, content: string, base: string): Checked | undefined {
+async function checkChanged(io: Io, content: string, base: string): Promise<Checked | undefined> {
   let changed: string[];
   try {
     changed = changedFiles(io.cwd, base);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  // Loaded only here: the schema package's full entry is not needed for a plain check.
+  const { affectedFiles } = await import('../affected.ts');
   const only = affectedFiles(loadCorpus(content, { cwd: io.cwd }).corpus, content, io.cwd, changed);
   if (only.length === 0) return undefined;
   const result = validateContent(content, { cwd: io.cwd, only });
@@ -96,7 +97,7 @@ export const validateCommand: Command = {
     base: { type: 'string', default: 'origin/main' },
     'no-cache': { type: 'boolean', default: false },
   },
-  run({ values, positionals, contentGiven }, io) {
+  async run({ values, positionals, contentGiven }, io) {
     const format = String(values.format);
     if (!['pretty', 'json', 'github'].includes(format))
       throw new UsageError(`Unexpected --format \`${format}\`, expected \`pretty\`, \`json\` or \`github\`.`);
@@ -107,7 +108,7 @@ export const validateCommand: Command = {
     else {
       const content = resolveContent(io.cwd, { dir: String(values.content), given: contentGiven ?? true });
       if (values.changed) {
-        checked = checkChanged(io, content, String(values.base));
+        checked = await checkChanged(io, content, String(values.base));
         if (!checked) {
           io.stdout.write(format === 'json' ? `${formatJson([], 0)}\n` : 'No changed content to check.\n');
           return EXIT.ok;
