@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { validateContent, type Module } from '@frontline/schema';
+import { checkContent } from '@frontline/schema';
 import { guideData, handoutData, roleCardsData, type Paper } from './data.ts';
 import { certificatesData, dayPackData, feedbackFormData, participantPackData, signInSheetData } from './plan-data.ts';
 import { documentName, type Job } from './job.ts';
@@ -96,10 +96,13 @@ export function listJobs(options: JobListOptions): JobList {
   // A PDF typeset by another Typst (0.13 untagged, 0.14 tagged) is not the same document.
   const engine = typstEngine().typst;
   const papers = (options.papers ?? ['a4', 'letter']) as Paper[];
-  const { modules, diagnostics, corpus, plans } = validateContent(options.content);
+  // Read through the validation cache, one module at a time: a module's model is parsed when its
+  // documents are made (again for each paper and path, in a course of thousands of modules).
+  const course = checkContent(options.content);
+  const { diagnostics, corpus, plans } = course;
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  const titles = new Map(modules.map((m) => [m.id, m.frontmatter.title]));
-  const known = new Set(corpus.modules.map((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name)));
+  const titles = new Map(corpus.facts.flatMap((f) => (f.plan ? [[f.plan.id, f.plan.title] as const] : [])));
+  const known = new Set(corpus.facts.map((f) => f.id ?? f.name));
   if (options.only)
     for (const id of options.only) if (!known.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
   if (options.attendees && options.plan === undefined)
@@ -111,11 +114,14 @@ export function listJobs(options: JobListOptions): JobList {
     ![...broken].some((file) => basename(file) === `${options.plan}.yaml`)
   )
     throw new Error(`No plan with id \`${options.plan}\`.`);
-  const valid = modules.filter((m) => !broken.has(m.file));
+  const valid = corpus.facts.flatMap((f) => (f.plan && !broken.has(f.file) ? [f.plan.id] : []));
   const only = options.only ? new Set(options.only) : undefined;
   // With a plan and no modules named, no module is selected: only that plan's documents.
-  const selected = valid.filter((m) => (only ? only.has(m.id) : options.plan === undefined));
-  const byId = new Map(valid.map((m) => [m.id, m]));
+  const selected = valid.filter((id) => (only ? only.has(id) : options.plan === undefined));
+  const validIds = new Set(valid);
+  /** The models of the valid modules among `ids`, by id (a broken or unknown id is left out). */
+  const modelsOf = (ids: readonly string[]) =>
+    new Map(ids.flatMap((id) => (validIds.has(id) ? [[id, course.module(id)!] as const] : [])));
 
   const manifestFile = join(options.out, '.manifest.json');
   const manifest: Record<string, string> = existsSync(manifestFile)
@@ -132,14 +138,14 @@ export function listJobs(options: JobListOptions): JobList {
   const skip = (name: string, paper: Paper, kinds: readonly Template[], reason: string) => {
     for (const kind of kinds) result.skipped.push({ file: join(options.out, paper, documentName(name, kind)), reason });
   };
-  const brokenIds = corpus.modules
+  const brokenIds = corpus.facts
     .filter((m) => broken.has(m.file))
-    .map((m) => (typeof m.raw?.id === 'string' ? m.raw.id : m.name))
+    .map((m) => m.id ?? m.name)
     .filter((id) => (only ? only.has(id) : options.plan === undefined));
   // Files with errors that no module, path or plan above accounts for: a module file refused before
   // it was read (too large, a link out of the course, not UTF-8), a glossary term, the config.
   const accounted = new Set([
-    ...corpus.modules.map((m) => m.file),
+    ...corpus.facts.map((m) => m.file),
     ...corpus.paths.map((p) => p.file),
     ...plans.map((p) => p.file),
   ]);
@@ -203,7 +209,8 @@ export function listJobs(options: JobListOptions): JobList {
         ['facilitator-guide', 'participant-handout'],
         `module file \`${relative(options.content, resolve(file))}\` was refused`,
       );
-    for (const module of selected) {
+    for (const id of selected) {
+      const module = course.module(id)!;
       add(
         module.id,
         paper,
@@ -217,10 +224,10 @@ export function listJobs(options: JobListOptions): JobList {
     }
     if (options.only && options.plan === undefined) continue;
     for (const path of options.plan === undefined ? corpus.paths : []) {
-      const members = path.modules.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
+      const members = path.modules.filter((id) => validIds.has(id)).map((id) => course.module(id)!);
       if (members.length !== path.modules.length) {
         // A broken module: its path waits for the fix.
-        const missing = path.modules.filter((id) => !byId.has(id));
+        const missing = path.modules.filter((id) => !validIds.has(id));
         skip(path.id, paper, PATH_DOCUMENTS, membersBroken(missing));
         continue;
       }
@@ -261,11 +268,13 @@ export function listJobs(options: JobListOptions): JobList {
         skip(checked.plan.id, paper, kinds, `plan \`${checked.plan.id}\` has errors`);
         continue;
       }
-      const missing = [...new Set(checked.plan.days.flatMap((d) => d.modules))].filter((id) => !byId.has(id));
+      const used = [...new Set(checked.plan.days.flatMap((d) => d.modules))];
+      const missing = used.filter((id) => !validIds.has(id));
       if (missing.length) {
         skip(checked.plan.id, paper, kinds, membersBroken(missing));
         continue;
       }
+      const byId = modelsOf(used);
       const pack = dayPackData(checked, byId, paper);
       add(checked.plan.id, paper, 'day-pack', pack, pack.plan.updated);
       add(checked.plan.id, paper, 'participant-pack', participantPackData(checked, byId, paper), pack.plan.updated);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -92,8 +92,7 @@ interface Header {
   fingerprint: string;
 }
 
-const textHash = (source: SourceText) =>
-  createHash('sha256').update(source.name).update('\0').update(source.text).digest('hex');
+const textHash = (source: SourceText) => hash('sha256', `${source.name}\0${source.text}`);
 
 /** What a cache holds: the course fingerprint its diagnostics hold under, and an entry per module. */
 interface Stored {

@@ -1,6 +1,16 @@
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
+import type stringWidthOf from 'string-width';
 import type { Place } from './diagnostic.ts';
 import { escapeControls } from './escape.ts';
+
+const require = createRequire(import.meta.url);
+let measure: ((text: string) => number) | undefined;
+/**
+ * Columns a text takes in a terminal (string-width), loaded on first use: most runs print no
+ * code frame, and loading it costs a check about 25 ms.
+ */
+const stringWidth = (text: string): number =>
+  (measure ??= (require('string-width') as { default: typeof stringWidthOf }).default)(text);
 
 /**
  * Columns: diagnostics count UTF-16 code units from 1 (what JavaScript strings, the Language

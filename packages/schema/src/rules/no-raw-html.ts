@@ -1,7 +1,14 @@
 import type { Element, Nodes as HastNodes } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { createRequire } from 'node:module';
+import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import { nodesOfType } from '../model.ts';
 import type { Rule } from '../rule.ts';
+
+const require = createRequire(import.meta.url);
+let parse: typeof FromHtml | undefined;
+/** The HTML parser, loaded when a module first holds raw HTML (loading it costs a check about 35 ms). */
+const fromHtml: typeof FromHtml = (...args) =>
+  (parse ??= (require('hast-util-from-html') as { fromHtml: typeof FromHtml }).fromHtml)(...args);
 
 /** Inline tags authors may use; everything else must be Markdown or a directive. */
 export const ALLOWED_HTML = new Set(['kbd', 'abbr', 'br', 'sub', 'sup']);
