@@ -96,8 +96,8 @@ export function listJobs(options: JobListOptions): JobList {
   // A PDF typeset by another Typst (0.13 untagged, 0.14 tagged) is not the same document.
   const engine = typstEngine().typst;
   const papers = (options.papers ?? ['a4', 'letter']) as Paper[];
-  // Read through the validation cache, one module at a time: a module's model is parsed when its
-  // documents are made (again for each paper and path, in a course of thousands of modules).
+  // Read through the validation cache: a module unchanged since the last check is parsed only
+  // when its documents are made.
   const course = checkContent(options.content);
   const { diagnostics, corpus, plans } = course;
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));

@@ -79,8 +79,8 @@ export function exportPackages(options: ExportOptions): ExportResult {
   const { format } = options;
   const mastery = options.mastery ?? 1;
   if (!(mastery >= 0 && mastery <= 1)) throw new ExportRequestError(`Unexpected mastery ${mastery}, expected 0 to 1.`);
-  // Checked with the validation cache, and read one module at a time: a module is parsed when its
-  // package is built (again for each path it is in, in a course of thousands of modules).
+  // Checked through the validation cache: a module unchanged since the last check is parsed only
+  // when its package is built.
   const result = checkContent(options.content, options.cwd ? { cwd: options.cwd } : {});
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { ok: false, diagnostics: result.diagnostics, files: result.files };
@@ -94,25 +94,18 @@ export function exportPackages(options: ExportOptions): ExportResult {
       throw new ExportRequestError(`No learning path with id \`${id}\`.${didYouMean(id, [...pathsById.keys()])}`);
 
   const everything = !options.modules && !options.paths;
-  const moduleOf = (id: string): Module[] => {
+  const modelOf = (id: string): Module[] => {
     const module = result.module(id);
     return module ? [module] : [];
   };
-  /** Each package's source, made when it is written: one module's model in memory at a time. */
-  const sources: (() => PackageSource)[] = [];
-  for (const id of result.ids)
-    if (everything || options.modules?.includes(id))
-      sources.push(() => {
-        const [module] = moduleOf(id);
-        return { ...moduleSource(module!), mastery: share(module!.frontmatter.mastery) ?? mastery };
-      });
+  const sources: PackageSource[] = [];
+  for (const module of result.ids.flatMap(modelOf))
+    if (everything || options.modules?.includes(module.id))
+      sources.push({ ...moduleSource(module), mastery: share(module.frontmatter.mastery) ?? mastery });
   for (const path of result.corpus.paths) {
     if (!everything && !options.paths?.includes(path.id)) continue;
     // Every module of a valid path exists (the validator checks `prerequisite-exists` and path members).
-    sources.push(() => ({
-      ...pathSource(path, path.modules.flatMap(moduleOf)),
-      mastery: share(path.mastery) ?? mastery,
-    }));
+    sources.push({ ...pathSource(path, path.modules.flatMap(modelOf)), mastery: share(path.mastery) ?? mastery });
   }
 
   mkdirSync(dirname(options.out), { recursive: true });
@@ -121,8 +114,7 @@ export function exportPackages(options: ExportOptions): ExportResult {
   chmodSync(staging, 0o755);
   try {
     const written: string[] = [];
-    for (const make of sources) {
-      const source = make();
+    for (const source of sources) {
       const name = packageName(source.id, format);
       writeFileSync(join(staging, name), buildPackage(source, format, result.corpus));
       written.push(name);

@@ -164,18 +164,7 @@ export interface CheckOptions {
   config?: Config;
   /** The cache folder; `false` checks without one (see `defaultCacheDir`). */
   cacheDir?: string | false;
-  /**
-   * Drop each module's tree once its facts are read and again once it is checked, parsing it
-   * twice: memory stays flat whatever the size of the course. Default: above STREAM_ABOVE modules.
-   */
-  stream?: boolean;
 }
-
-/**
- * Modules above which a check streams (see `CheckOptions.stream`): a parsed module holds about
- * a quarter of a megabyte, so 10,000 modules held at once need close to 3 GB; streamed, well under 1.
- */
-export const STREAM_ABOVE = 2000;
 
 export interface CheckResult {
   files: number;
@@ -192,8 +181,8 @@ export interface CheckResult {
   /** Ids of the modules with a valid frontmatter, in file-name order. */
   ids: string[];
   /**
-   * The model of a module with a valid frontmatter, by id: parsed when asked for unless this run
-   * kept it (a streamed check parses it again each time, so memory holds one module at a time).
+   * The model of a module with a valid frontmatter, by id: a module known by its cached facts
+   * only is parsed when first asked for.
    */
   module: (id: string) => Module | undefined;
 }
@@ -308,7 +297,6 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Ch
     store: dir ? fileStore(cachePath(dir, sources.root, cwd)) : undefined,
     // Modules known by their cached facts are parsed only to be checked.
     parse: 'when-needed',
-    keep: !(options.stream ?? sources.modules.length > STREAM_ABOVE),
   }));
   const { files, diagnostics, source, unread, corpus, plans } = result;
   // As a Map of the modules would: a later file with the same id wins (unique-ids reports it).
@@ -342,7 +330,7 @@ export function validateRemembering(
   options: ValidateOptions = {},
 ): ValidationResult {
   const cwd = options.cwd ?? process.cwd();
-  return validateWithCache(contentDir, cwd, options, () => ({ store: memory, parse: 'all', keep: true })).result;
+  return validateWithCache(contentDir, cwd, options, () => ({ store: memory, parse: 'all' })).result;
 }
 
 /** The steps both share: read, build the corpus, validate with the cache, save it. */
@@ -350,14 +338,14 @@ function validateWithCache(
   contentDir: string,
   cwd: string,
   options: Pick<ValidateOptions, 'config' | 'only' | 'parser' | 'reuse' | 'rules'>,
-  how: (sources: CourseSources) => { store: CacheStore | undefined; parse: 'all' | 'when-needed'; keep: boolean },
+  how: (sources: CourseSources) => { store: CacheStore | undefined; parse: 'all' | 'when-needed' },
 ): { result: ValidationResult; cache: CheckCache; moduleOf: (file: string) => ModuleFile } {
   const loadedConfig = options.config ? { config: options.config, diagnostics: [] } : loadConfig(contentDir, cwd);
   const sources = readSources(contentDir, cwd);
-  const { store, parse, keep } = how(sources);
+  const { store, parse } = how(sources);
   const cache = new CheckCache(store, sources.modules);
   const known = parse === 'when-needed' ? cache.known : undefined;
-  const loaded = buildCorpus(sources, options.parser, options.reuse, known, keep);
+  const loaded = buildCorpus(sources, options.parser, options.reuse, known);
   const restore = cache.watch(loaded.corpus, sources.glossary ?? [], loadedConfig.config);
   const result = validateCorpus(loaded, {
     ...options,

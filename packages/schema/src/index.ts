@@ -37,7 +37,6 @@ export { PAGE_IDS } from './page-ids.ts';
 export {
   checkContent,
   defaultCacheDir,
-  STREAM_ABOVE,
   validateRemembering,
   ValidationMemory,
   type CheckOptions,

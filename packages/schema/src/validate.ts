@@ -275,11 +275,6 @@ export function buildCorpus(
   reuse: readonly ModuleFile[] = [],
   /** The facts of a module known unchanged since a cached run: that module is parsed only if asked for. */
   known: (source: SourceText) => ModuleFacts | undefined = () => undefined,
-  /**
-   * Whether parsed modules are kept (the default). Without, only their facts stay: `moduleOf`
-   * parses a module again each time it is asked for, and memory holds one tree at a time.
-   */
-  keep = true,
 ) {
   const root = sources.root;
   const preDiagnostics: Diagnostic[] = [...(sources.refused ?? [])];
@@ -295,10 +290,8 @@ export function buildCorpus(
     const cached = known(source);
     if (cached) return cached;
     const module = parse(source);
-    if (keep) {
-      modules.push(module);
-      parsed.set(source.file, module);
-    }
+    modules.push(module);
+    parsed.set(source.file, module);
     return factsOf(module);
   });
   const unparsed = new Map(sources.modules.filter((s) => !parsed.has(s.file)).map((s) => [s.file, s]));
@@ -307,10 +300,8 @@ export function buildCorpus(
     let module = parsed.get(file);
     if (!module) {
       module = parse(unparsed.get(file)!);
-      if (keep) {
-        parsed.set(file, module);
-        modules.push(module);
-      }
+      parsed.set(file, module);
+      modules.push(module);
     }
     return module;
   };

@@ -18,10 +18,7 @@ function both(only?: string[]) {
   const options = { cwd: dir, ...(only ? { only } : {}) };
   const cached = checkContent(dir, { ...options, cacheDir });
   const fresh = checkContent(dir, { ...options, cacheDir: false });
-  // Streamed (each tree dropped once read, as for a course of thousands of modules): the same again.
-  const streamed = checkContent(dir, { ...options, cacheDir: false, stream: true });
   expect(formatJson(cached.diagnostics, cached.files)).toBe(formatJson(fresh.diagnostics, fresh.files));
-  expect(formatJson(streamed.diagnostics, streamed.files)).toBe(formatJson(fresh.diagnostics, fresh.files));
   return cached;
 }
 
