@@ -8,7 +8,7 @@ export interface Sample {
   mb: number;
   /**
    * CPU time in ms (user + system) of the command and every child it waited for, from GNU
-   * time; NaN where /usr/bin/time is missing. Against `ms`, it shows how many cores the work
+   * time (the memory sampler's own few tens of ms included); NaN where /usr/bin/time is missing. Against `ms`, it shows how many cores the work
    * kept busy, and so what a machine with more cores could gain.
    */
   cpuMs: number;
@@ -29,7 +29,8 @@ const TREE_RSS = fileURLToPath(new URL('./tree-rss.ts', import.meta.url));
 /**
  * Runs a command once, timing it and reading its peak memory: the larger of GNU time's figure
  * (the biggest single process) and the sampled sum over the whole process tree (tree-rss.ts),
- * so that work spread over child processes is counted in full.
+ * so that work spread over child processes is counted in full. The time is the command's own,
+ * from spawn to exit as the sampler saw it (not the sampler's start-up, some 50 ms of Node).
  */
 export function runOnce(
   command: string,
@@ -46,13 +47,15 @@ export function runOnce(
   const result = timed
     ? spawnSync(GNU_TIME, ['-f', '%M %U %S', ...inner], { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
     : spawnSync(inner[0]!, inner.slice(1), { env, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const outerMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status === null || !okStatuses.includes(result.status))
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${(result.stderr ?? '').slice(-2000)}`);
   const lines = (result.stderr ?? '').trimEnd().split('\n');
   const [gnuKb = NaN, user = NaN, system = NaN] = timed ? (lines.pop() ?? '').split(' ').map(Number) : [];
-  const treeKb = tree ? Number(lines.pop()) : NaN;
+  const [treeKb = NaN, commandMs = NaN] = tree ? (lines.pop() ?? '').split(' ').map(Number) : [];
   const kb = Math.max(...[gnuKb, treeKb].filter(Number.isFinite));
+  // The command's own time where the sampler measured it: its start-up is not the command's.
+  const ms = Number.isFinite(commandMs) ? commandMs : outerMs;
   return { ms, mb: Number.isFinite(kb) ? kb / 1024 : NaN, cpuMs: (user + system) * 1000 };
 }
 

@@ -2,7 +2,8 @@
 // every process alive at the same moment (sampled from /proc every 25 ms). GNU time reports the
 // largest single process, which undercounts a tool that typesets in child processes.
 // Usage: node tree-rss.ts <command> [args...]; the command's output passes through, and the
-// peak (kB) is the last line on stderr.
+// last line on stderr is the peak (kB) and the command's wall time from spawn to exit (ms): the
+// time of the command itself, without this sampler's own start-up.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -32,13 +33,15 @@ function treeKb(pid: number): number {
   return total;
 }
 
+const started = performance.now();
 const child = spawn(command, args, { stdio: 'inherit' });
 let peak = 0;
 const timer = setInterval(() => {
   if (child.pid) peak = Math.max(peak, treeKb(child.pid));
 }, 25);
 child.on('exit', (code, signal) => {
+  const ms = performance.now() - started;
   clearInterval(timer);
-  process.stderr.write(`\n${peak}\n`);
+  process.stderr.write(`\n${peak} ${ms.toFixed(1)}\n`);
   process.exit(code ?? (signal ? 1 : 0));
 });
