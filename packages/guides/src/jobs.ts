@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { checkContent } from '@frontline/schema';
+import { checkContent, idOf } from '@frontline/schema';
 import { guideData, handoutData, roleCardsData, type Paper } from './data.ts';
 import { certificatesData, dayPackData, feedbackFormData, participantPackData, signInSheetData } from './plan-data.ts';
 import { documentName, type Job } from './job.ts';
@@ -102,7 +102,7 @@ export function listJobs(options: JobListOptions): JobList {
   const { diagnostics, corpus, plans } = course;
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const titles = new Map(corpus.facts.flatMap((f) => (f.plan ? [[f.plan.id, f.plan.title] as const] : [])));
-  const known = new Set(corpus.facts.map((f) => f.id ?? f.name));
+  const known = new Set(corpus.facts.map(idOf));
   if (options.only)
     for (const id of options.only) if (!known.has(id)) throw new Error(`No valid module with id \`${id}\`.`);
   if (options.attendees && options.plan === undefined)
@@ -140,7 +140,7 @@ export function listJobs(options: JobListOptions): JobList {
   };
   const brokenIds = corpus.facts
     .filter((m) => broken.has(m.file))
-    .map((m) => m.id ?? m.name)
+    .map(idOf)
     .filter((id) => (only ? only.has(id) : options.plan === undefined));
   // Files with errors that no module, path or plan above accounts for: a module file refused before
   // it was read (too large, a link out of the course, not UTF-8), a glossary term, the config.

@@ -10,9 +10,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type Config } from './config.ts';
+import type { Config } from './config.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { ModuleFacts } from './facts.ts';
 import type { Module } from './model.ts';
@@ -20,9 +20,10 @@ import type { CheckedPlan } from './plans.ts';
 import { indexOf, type Corpus, type ModuleFile } from './rule.ts';
 import {
   buildCorpus,
+  configFor,
   moduleModel,
   readSources,
-  validateCorpus,
+  validateRead,
   type CourseSources,
   type SourceText,
   type ValidateOptions,
@@ -143,8 +144,8 @@ function fileStore(path: string): CacheStore {
 }
 
 /**
- * A cache held in memory by a long-running process (the dev server), for `validateContent`'s
- * `memory` option: one entry per module, replaced as the course is read again.
+ * A cache held in memory by a long-running process (the dev server), for `validateRemembering`:
+ * one entry per module, replaced as the course is read again.
  */
 export class ValidationMemory implements CacheStore {
   #stored: Stored = { entries: new Map() };
@@ -340,21 +341,15 @@ function validateWithCache(
   options: Pick<ValidateOptions, 'config' | 'only' | 'parser' | 'reuse' | 'rules'>,
   how: (sources: CourseSources) => { store: CacheStore | undefined; parse: 'all' | 'when-needed' },
 ): { result: ValidationResult; cache: CheckCache; moduleOf: (file: string) => ModuleFile } {
-  const loadedConfig = options.config ? { config: options.config, diagnostics: [] } : loadConfig(contentDir, cwd);
+  const config = configFor(contentDir, cwd, options);
   const sources = readSources(contentDir, cwd);
   const { store, parse } = how(sources);
   const cache = new CheckCache(store, sources.modules);
   const known = parse === 'when-needed' ? cache.known : undefined;
   const loaded = buildCorpus(sources, options.parser, options.reuse, known);
-  const restore = cache.watch(loaded.corpus, sources.glossary ?? [], loadedConfig.config);
-  const result = validateCorpus(loaded, {
-    ...options,
-    config: loadedConfig.config,
-    ...(options.only ? { only: options.only.map((f) => relative(cwd, resolve(cwd, f))) } : {}),
-    moduleDiagnostics: cache.diagnostics,
-  });
+  const restore = cache.watch(loaded.corpus, sources.glossary ?? [], config.config);
+  const result = validateRead(loaded, config, cwd, { ...options, moduleDiagnostics: cache.diagnostics });
   restore();
-  result.diagnostics.unshift(...loadedConfig.diagnostics);
   cache.save(loaded.corpus);
   return { result, cache, moduleOf: loaded.moduleOf };
 }

@@ -42,4 +42,4 @@ export {
   type CheckOptions,
   type CheckResult,
 } from './check-cache.ts';
-export { factsOf, type ModuleFacts, type PlanFacts } from './facts.ts';
+export { factsOf, idOf, type ModuleFacts, type PlanFacts } from './facts.ts';

@@ -6,7 +6,7 @@ import type { FrontmatterBlock, ParsedFile } from './parse.ts';
 import type { Frontmatter } from './schemas/module.ts';
 import type { GlossaryTerm } from './schemas/glossary.ts';
 import type { LearningPath } from './schemas/path.ts';
-import type { ModuleFacts } from './facts.ts';
+import { idOf, type ModuleFacts } from './facts.ts';
 
 /** One module file as the rules see it. */
 export interface ModuleFile {
@@ -140,7 +140,7 @@ export function indexOf(corpus: Corpus): CorpusIndex {
     for (const m of corpus.facts) {
       // A module whose id cannot be read still exists, under its file name: no false
       // "unknown module" errors elsewhere while its own frontmatter is being fixed.
-      const id = m.id ?? m.name;
+      const id = idOf(m);
       ids.add(id);
       if (m.prerequisites) prerequisites.set(id, m.prerequisites);
       if (m.id === undefined) continue;

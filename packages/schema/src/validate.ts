@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { catalogueEntry } from './catalogue.ts';
-import { loadConfig, type Config, type RuleSetting } from './config.ts';
+import { loadConfig, type Config, type LoadedConfig, type RuleSetting } from './config.ts';
 import { compareDiagnostics, docsUrl, FILE_START, type Cause, type Diagnostic, type Place } from './diagnostic.ts';
 import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import { factsOf, idOf, type ModuleFacts } from './facts.ts';
@@ -360,14 +360,31 @@ const moduleKnownKeys = knownKeys(FrontmatterSchema);
  */
 export function validateContent(contentDir: string, options: ValidateOptions = {}): ValidationResult {
   const cwd = options.cwd ?? process.cwd();
-  const loaded = options.config ? { config: options.config, diagnostics: [] } : loadConfig(contentDir, cwd);
-  const result = validateCorpus(loadCorpus(contentDir, options), {
+  return validateRead(loadCorpus(contentDir, options), configFor(contentDir, cwd, options), cwd, options);
+}
+
+/** The configuration a check of `contentDir` runs with: the one given, else the folder's, with its problems. */
+export function configFor(contentDir: string, cwd: string, options: Pick<ValidateOptions, 'config'>): LoadedConfig {
+  return options.config ? { config: options.config, diagnostics: [] } : loadConfig(contentDir, cwd);
+}
+
+/**
+ * Validates a corpus read from a content folder under its configuration: `only` is taken from
+ * `cwd` to display paths, and the configuration's own problems come first.
+ */
+export function validateRead(
+  loaded: ReturnType<typeof buildCorpus>,
+  { config, diagnostics }: LoadedConfig,
+  cwd: string,
+  options: ValidateOptions,
+): ValidationResult {
+  const result = validateCorpus(loaded, {
     ...options,
-    config: loaded.config,
+    config,
     ...(options.only ? { only: options.only.map((f) => relative(cwd, resolve(cwd, f))) } : {}),
   });
   // Configuration problems come first: they change what every other line means.
-  result.diagnostics.unshift(...loaded.diagnostics);
+  result.diagnostics.unshift(...diagnostics);
   return result;
 }
 
