@@ -104,7 +104,7 @@ for (const size of perSize ? sizes : []) {
       const frontline = bench(runs, warmup, () =>
         runOnce(node, [
           '--max-semi-space-size=32',
-          join(root, 'packages/cli/src/bin.ts'),
+          join(root, 'packages/cli/src/bin.js'),
           'export',
           '--format',
           format,
@@ -150,7 +150,7 @@ for (const size of perSize ? sizes : []) {
           return runOnce(
             node,
             [
-              join(root, 'packages/cli/src/bin.ts'),
+              join(root, 'packages/cli/src/bin.js'),
               'guides',
               '--content',
               corpus,
@@ -380,7 +380,7 @@ function validateRows(size: number, corpus: string): void {
   const validate = (...args: string[]) =>
     runOnce(
       node,
-      ['--max-semi-space-size=32', join(root, 'packages/cli/src/bin.ts'), 'validate', '--format', 'json', ...args],
+      ['--max-semi-space-size=32', join(root, 'packages/cli/src/bin.js'), 'validate', '--format', 'json', ...args],
       env,
     );
   const fresh = bench(runs, warmup, () => validate('--content', corpus, '--no-cache'));
@@ -455,7 +455,7 @@ if (only.has('hostile')) {
       node,
       [
         '--max-semi-space-size=32',
-        join(root, 'packages/cli/src/bin.ts'),
+        join(root, 'packages/cli/src/bin.js'),
         'validate',
         '--content',
         corpus,

@@ -8,14 +8,14 @@ import { frontmatterDiagnostics } from './frontmatter-issues.ts';
 import { factsOf, idOf, type ModuleFacts } from './facts.ts';
 import type { Module } from './model.ts';
 import { readBody } from './read-body.ts';
-import { parseFile, parseWithSatteri, parseYamlFile, type MarkdownParser } from './parse.ts';
+import { parseFile, parseWithSatteri, parseYamlFile, type FrontmatterBlock, type MarkdownParser } from './parse.ts';
 import { makeDiagnostic, placeOfNode, type Corpus, type ModuleFile, type Rule, type RuleContext } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
 import { hiddenCharacters, rule as controlCharacters } from './rules/no-control-characters.ts';
 import { FrontmatterSchema } from './schemas/module.ts';
 import { GlossaryTermSchema, type GlossaryTerm } from './schemas/glossary.ts';
 import { PathSchema, type LearningPath } from './schemas/path.ts';
-import { placeOf } from './yaml-place.ts';
+import { placeWithin } from './yaml-place.ts';
 import { checkPlans, type CheckedPlan } from './plans.ts';
 import { suggest } from './suggest.ts';
 import { resolvesOutside, SourceReader } from './read-source.ts';
@@ -169,7 +169,9 @@ function readModule(
 function readGlossary(files: readonly SourceText[], preDiagnostics: Diagnostic[]) {
   const glossary = new Map<string, GlossaryTerm & { file: string }>();
   const glossaryIndex = new Map<string, string>();
-  const definedBy = new Map<string, { id: string; file: string; place: Place }>();
+  // Where a term or alias is first defined: its place is found only for a duplicate, as it needs
+  // the careful YAML parse (a millisecond a file, on every run).
+  const definedBy = new Map<string, { id: string; file: string; frontmatter: FrontmatterBlock; path: PropertyKey[] }>();
   for (const { file, name: id, text } of files) {
     const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
     preDiagnostics.push(...diagnostics);
@@ -198,23 +200,19 @@ function readGlossary(files: readonly SourceText[], preDiagnostics: Diagnostic[]
       const first = definedBy.get(key);
       // The first file (in name order) keeps the term; a later one would silently replace it.
       if (first && first.id !== id) {
-        const { exact: _e, ...place } = placeOf(frontmatter, path);
         preDiagnostics.push({
           file,
-          ...place,
+          ...placeWithin(frontmatter, path),
           severity: 'error',
           ruleId: 'glossary-schema',
           message: `Unexpected ${path[0] === 'term' ? 'term' : 'alias'} \`${name}\` already defined in \`${first.id}\`, expected each term and alias in one glossary file only`,
           hint: 'Merge the two definitions into one file, or give this one a different term.',
           url: docsUrl('glossary-schema'),
-          causes: [{ file: first.file, ...first.place, message: 'first defined here' }],
+          causes: [{ file: first.file, ...placeWithin(first.frontmatter, first.path), message: 'first defined here' }],
         });
         continue;
       }
-      if (!first) {
-        const { exact: _e, ...place } = placeOf(frontmatter, path);
-        definedBy.set(key, { id, file, place });
-      }
+      if (!first) definedBy.set(key, { id, file, frontmatter, path });
       glossaryIndex.set(key, id);
     }
   }
@@ -225,6 +223,7 @@ function readGlossary(files: readonly SourceText[], preDiagnostics: Diagnostic[]
 /** Reads the learning path files, checking that each names existing modules and its own file name. */
 function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFacts[], preDiagnostics: Diagnostic[]) {
   const paths: (LearningPath & { file: string })[] = [];
+  const ids = new Set(modules.map((m) => m.name));
   for (const { file, name: pathName, text } of pathFiles) {
     const { data, frontmatter, diagnostics } = parseYamlFile(file, text);
     preDiagnostics.push(...diagnostics);
@@ -236,14 +235,12 @@ function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFac
       );
       continue;
     }
-    const ids = new Set(modules.map((m) => m.name));
     result.data.modules.forEach((id, i) => {
       if (ids.has(id)) return;
       const close = suggest(id, [...ids]);
-      const { exact: _e, ...place } = placeOf(frontmatter, ['modules', i]);
       preDiagnostics.push({
         file,
-        ...place,
+        ...placeWithin(frontmatter, ['modules', i]),
         severity: 'error',
         ruleId: 'path-schema',
         message: `Unexpected module \`${id}\` in a path, expected the id of an existing module`,
@@ -252,10 +249,9 @@ function readPaths(pathFiles: readonly SourceText[], modules: readonly ModuleFac
       });
     });
     if (result.data.id !== pathName) {
-      const { exact: _e, ...place } = placeOf(frontmatter, ['id']);
       preDiagnostics.push({
         file,
-        ...place,
+        ...placeWithin(frontmatter, ['id']),
         severity: 'error',
         ruleId: 'path-schema',
         message: `Unexpected id \`${result.data.id}\`, expected \`${pathName}\` to match the file name`,
@@ -317,8 +313,7 @@ export function buildCorpus(
     facts,
     idPlace(facts) {
       const block = moduleOf(facts.file).parsed.frontmatter;
-      const { exact: _exact, ...place } = block ? placeOf(block, ['id']) : { exact: false, ...FILE_START };
-      return place;
+      return block ? placeWithin(block, ['id']) : { ...FILE_START };
     },
     glossary,
     glossaryIndex,
@@ -408,13 +403,11 @@ function runRules(
         diagnostics.push(makeDiagnostic(module.file, placeOfNode(node), rule, severity, message, opts));
       },
       reportAt(path, message, opts) {
-        const { exact: _e, ...place } = placeOf(fm, path, opts?.asKey ?? false);
-        diagnostics.push(makeDiagnostic(module.file, place, rule, severity, message, opts));
+        diagnostics.push(
+          makeDiagnostic(module.file, placeWithin(fm, path, opts?.asKey ?? false), rule, severity, message, opts),
+        );
       },
-      placeOf(path): Place {
-        const { exact: _e, ...place } = placeOf(fm, path);
-        return place;
-      },
+      placeOf: (path): Place => placeWithin(fm, path),
     };
     try {
       rule.check(context);
@@ -462,10 +455,9 @@ function checkOneModule(
       diagnostics.push({ ...d, severity: severity });
   }
   if (fm && fm.data !== undefined && fm.data !== null && !module.raw) {
-    const { exact: _e, ...place } = placeOf(fm, []);
     diagnostics.push({
       file: module.file,
-      ...place,
+      ...placeWithin(fm, []),
       severity: 'error',
       ruleId: 'frontmatter-schema',
       message: `Unexpected frontmatter that is ${Array.isArray(fm.data) ? 'a list' : `the value \`${JSON.stringify(fm.data)}\``}, expected \`key: value\` lines`,

@@ -12,6 +12,12 @@ type Range = readonly [number, number, ...number[]];
 const rangeOf = (node: unknown): Range | undefined =>
   (node as { range?: Range | null } | null | undefined)?.range ?? undefined;
 
+/** `placeOf` as a diagnostic's place: where the node, or its closest ancestor, is. */
+export function placeWithin(fm: FrontmatterBlock, path: readonly PropertyKey[], asKey = false): Place {
+  const { exact: _exact, ...place } = placeOf(fm, path, asKey);
+  return place;
+}
+
 /**
  * Finds the place in the file of the YAML node at `path` (a zod issue path). A missing
  * key resolves to its parent mapping; an empty value (`audience:`) to its key; `asKey`
