@@ -47,11 +47,22 @@ export const parseWithSatteri: MarkdownParser = (markdown) => {
 };
 
 /**
+ * Nodes whose children can be blocks (lists, list items, directives): the only ones a walk for
+ * a block (a task-list item, a container directive) goes into. Paragraphs, headings and tables
+ * hold inline content only.
+ */
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'containerDirective', 'footnoteDefinition']);
+
+/** Something like a task-list item's checkbox, anywhere in a text: without one, no tree walk. */
+const TASK_ITEM = /\[[ xX]\]/;
+
+/**
  * In a task-list item whose text starts with markup (`- [x] :term[…]`, `- [ ] **bold**`),
  * remark starts the paragraph at the checkbox (for plain text, after it); Sätteri always
  * starts after it. Align on remark's place so diagnostics point at the same column.
  */
 function alignTaskParagraphs(tree: Root, markdown: string): Root {
+  if (!TASK_ITEM.test(markdown)) return tree;
   const visit = (node: {
     type: string;
     checked?: boolean | null | undefined;
@@ -79,7 +90,8 @@ function alignTaskParagraphs(tree: Root, markdown: string): Root {
         };
       }
     }
-    if (Array.isArray(node.children)) for (const child of node.children as (typeof node)[]) visit(child);
+    if (Array.isArray(node.children) && BLOCK_PARENTS.has(node.type))
+      for (const child of node.children as (typeof node)[]) visit(child);
   };
   visit(tree);
   return tree;
@@ -98,7 +110,9 @@ function hasUnclosedContainer(tree: Root, markdown: string): boolean {
       lines ??= markdown.split('\n');
       if (!CLOSING_FENCE.test(lines[node.position.end.line - 1] ?? '')) return true;
     }
-    return Array.isArray(node.children) && (node.children as (typeof node)[]).some(visit);
+    return (
+      Array.isArray(node.children) && BLOCK_PARENTS.has(node.type) && (node.children as (typeof node)[]).some(visit)
+    );
   };
   return visit(tree);
 }
