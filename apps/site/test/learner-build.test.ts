@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,9 +104,10 @@ it('writes every file byte for byte the same from the render cache as without it
   const saved = readdirSync(cache).filter((f) => f.endsWith('.ndjson'));
   expect(saved).toHaveLength(1);
   const file = join(cache, saved[0]!);
-  // Four views of every module are kept: learner page, handout and guide print pages, deck.
+  // Five views of every module are kept: its entry in the modules collection, learner page,
+  // handout and guide print pages, deck.
   const { modules } = validateContent(join(repo, 'content'));
-  expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(4 * modules.length);
+  expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(5 * modules.length);
   const written = statSync(file).mtimeMs;
 
   const warm = mkdtempSync(join(tmpdir(), 'frontline-warm-'));
@@ -113,5 +123,45 @@ it('writes every file byte for byte the same from the render cache as without it
       .sort();
   expect(names(warm)).toEqual(names(cold));
   const differ = names(cold).filter((f) => !readFileSync(join(warm, f)).equals(readFileSync(join(cold, f))));
+  expect(differ).toEqual([]);
+});
+
+// A build after an author's edit reads unchanged modules from the validation and render caches
+// and parses only the edited one: what it writes must be what a build with no cache writes.
+it('writes after an edit what a build with no cache writes', { timeout: 300_000 }, () => {
+  const content = join(mkdtempSync(join(tmpdir(), 'frontline-edit-')), 'content');
+  cpSync(join(repo, 'content'), content, { recursive: true });
+  const caches = () => ({
+    FRONTLINE_CACHE_DIR: mkdtempSync(join(tmpdir(), 'frontline-validate-cache-')),
+    FRONTLINE_RENDER_CACHE_DIR: mkdtempSync(join(tmpdir(), 'frontline-render-cache-')),
+  });
+  const build = (out: string, cache: ReturnType<typeof caches>) =>
+    execFileSync(astro, ['build'], {
+      cwd: site,
+      env: {
+        ...process.env,
+        ...cache,
+        FRONTLINE_CONTENT: content,
+        FRONTLINE_OUT_DIR: out,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: 'pipe',
+    });
+  const kept = caches();
+  build(mkdtempSync(join(tmpdir(), 'frontline-before-')), kept);
+  const [first] = readdirSync(join(content, 'modules')).sort();
+  appendFileSync(join(content, 'modules', first!), '\nA sentence the author added after the first build.\n');
+  const edited = mkdtempSync(join(tmpdir(), 'frontline-edited-'));
+  build(edited, kept);
+  const fresh = mkdtempSync(join(tmpdir(), 'frontline-fresh-'));
+  build(fresh, caches());
+  const names = (dir: string) =>
+    files(dir)
+      .map((f) => relative(dir, f))
+      .sort();
+  expect(names(edited)).toEqual(names(fresh));
+  const page = join('modules', basename(first!, '.md'), 'index.html');
+  expect(readFileSync(join(edited, page), 'utf8')).toContain('A sentence the author added after the first build.');
+  const differ = names(fresh).filter((f) => !readFileSync(join(edited, f)).equals(readFileSync(join(fresh, f))));
   expect(differ).toEqual([]);
 });

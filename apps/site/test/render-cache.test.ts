@@ -13,9 +13,11 @@ it('reuses rendered data for the same text and context after a save, and only th
   const text = `---\nid: cache-test\n---\n`;
   const a = new RenderCache([context, 'titles-1', 'false']);
   expect(a.get(text)).toBeUndefined();
+  expect(a.has(text)).toBe(false);
   a.set(text, { html: '<p>rendered</p>' });
-  // A build renders each view once: what it renders goes to disk, not into memory.
-  expect(a.get(text)).toBeUndefined();
+  // What a build renders goes to disk, not into memory, and is read back from there.
+  expect(a.has(text)).toBe(true);
+  expect(a.get(text)).toEqual({ html: '<p>rendered</p>' });
   // Nothing reaches the cache before save(): a build that fails half-way leaves the old one.
   expect(new RenderCache([context, 'titles-1', 'false']).get(text)).toBeUndefined();
   a.save();
@@ -55,6 +57,8 @@ it('streams a large build to disk in batches and reads it all back', () => {
   const build = new RenderCache([context]);
   const html = 'x'.repeat(50_000);
   for (let i = 0; i < 60; i++) build.set(`module ${i}`, { html, i });
+  // Before the save too: some lines are on disk by now, the last ones still waiting to be written.
+  for (let i = 0; i < 60; i++) expect(build.get<{ i: number; html: string }>(`module ${i}`)).toEqual({ html, i });
   build.save();
   const next = new RenderCache([context]);
   for (let i = 0; i < 60; i++) expect(next.get<{ i: number }>(`module ${i}`)?.i).toBe(i);

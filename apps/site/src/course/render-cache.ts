@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import {
-  appendFileSync,
+  closeSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,42 +55,62 @@ function pruneOthers(kept: string): void {
     if (!file.endsWith('.ndjson') && now - mtime > ABANDONED_MS) rmSync(file, { force: true, recursive: true });
 }
 
+/** Where an entry's JSON line (`[key, value]`) is in a cache file, newline excluded. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Reads `span` of an open file. */
+function readSpan(fd: number, { start, end }: Span): Buffer {
+  const bytes = Buffer.allocUnsafe(end - start);
+  for (let done = 0; done < bytes.length;) {
+    const read = readSync(fd, bytes, done, bytes.length - done, start + done);
+    if (read === 0) throw new Error('cache file shorter than its index');
+    done += read;
+  }
+  return bytes;
+}
+
 /**
  * Rendered module data cached between builds by content hash: the module's text, plus
  * everything else its rendering reads (glossary, module titles, build audience, renderer code).
  *
- * One file per context, one JSON line per entry: read once when the cache opens; entries
- * rendered during a build are appended to a temporary file in batches, so a cold build holds
- * none of them in memory, and `save` (at the end of a build) adds the reused entries and moves
- * the file into place. A thousand small files cost more in system calls than the rendering
- * they save. Without `persist` (the dev server) new entries stay in memory and are not saved.
+ * One file per context, one JSON line per entry. The last build's file is indexed when the
+ * cache opens, and each entry is read from disk when a page asks for it: a thousand modules'
+ * views held in memory cost hundreds of megabytes. Entries rendered during a build are appended
+ * to a temporary file in batches, and read back from there too; `save` (at the end of a build)
+ * adds the reused entries and moves the file into place. A thousand small files cost more in
+ * system calls than the rendering they save. Without `persist` (the dev server) new entries stay
+ * in memory and are not saved.
  */
 export class RenderCache {
   readonly #salt: string;
   readonly #file: string;
   readonly #persist: boolean;
-  /** The last build's file, read whole; entries are decoded from it when asked for. */
-  #bytes: Buffer = Buffer.alloc(0);
-  /** Where each entry of the last build is in `#bytes`: its JSON line (`[key, value]`). */
-  readonly #previous = new Map<string, { start: number; end: number }>();
+  /** The last build's file, open for reading, and where each of its entries is. */
+  #previousFd: number | undefined;
+  readonly #previous = new Map<string, Span>();
   readonly #reused = new Set<string>();
+  /** This build's entries: where each is in the temporary file (or in `#pending`, not yet written). */
+  readonly #written = new Map<string, Span>();
+  /** New entries of a cache that is not saved (the dev server). */
   readonly #fresh = new Map<string, unknown>();
   #pending: (string | Buffer)[] = [];
   #pendingLength = 0;
-  #temporary: string | undefined;
+  #temporary: { path: string; fd: number; length: number } | undefined;
 
   constructor(context: readonly string[], { persist = true }: { persist?: boolean } = {}) {
     this.#salt = createHash('sha256').update(rendererHash()).update(context.join('\0')).digest('hex');
     this.#file = join(DIR, `${this.#salt.slice(0, 32)}.ndjson`);
     this.#persist = persist;
+    let bytes: Buffer;
     try {
-      this.#bytes = readFileSync(this.#file);
+      this.#previousFd = openSync(this.#file, 'r');
+      bytes = readFileSync(this.#previousFd);
     } catch {
-      // No cache yet.
+      return; // No cache yet.
     }
-    // The file stays as bytes and each entry is decoded when a page asks for it: a thousand
-    // modules' views decoded up front and held to the end of a build cost hundreds of megabytes.
-    const bytes = this.#bytes;
     for (let start = 0; start < bytes.length;) {
       const newline = bytes.indexOf(0x0a, start);
       const end = newline === -1 ? bytes.length : newline;
@@ -104,13 +126,24 @@ export class RenderCache {
     return createHash('sha256').update(this.#salt).update(source).digest('base64url');
   }
 
+  /** Whether an entry for `source` is cached (read nothing). */
+  has(source: string): boolean {
+    const key = this.keyOf(source);
+    return this.#fresh.has(key) || this.#written.has(key) || this.#previous.has(key);
+  }
+
   get<T>(source: string): T | undefined {
     const key = this.keyOf(source);
     if (this.#fresh.has(key)) return this.#fresh.get(key) as T;
+    const written = this.#written.get(key);
+    if (written) {
+      this.#flush();
+      return (JSON.parse(readSpan(this.#temporary!.fd, written).toString('utf8')) as [string, T])[1];
+    }
     const at = this.#previous.get(key);
-    if (at === undefined) return undefined;
+    if (at === undefined || this.#previousFd === undefined) return undefined;
     try {
-      const [, value] = JSON.parse(this.#bytes.toString('utf8', at.start, at.end)) as [string, T];
+      const [, value] = JSON.parse(readSpan(this.#previousFd, at).toString('utf8')) as [string, T];
       this.#reused.add(key);
       return value;
     } catch {
@@ -126,12 +159,15 @@ export class RenderCache {
       this.#fresh.set(key, value);
       return value;
     }
-    this.#queue(`${JSON.stringify([key, value])}\n`);
+    const line = Buffer.from(`${JSON.stringify([key, value])}\n`);
+    const start = (this.#temporary?.length ?? 0) + this.#pendingLength;
+    this.#written.set(key, { start, end: start + line.length - 1 });
+    this.#queue(line);
     return value;
   }
 
   /** Adds lines to the next write, writing a batch once about a megabyte is waiting. */
-  #queue(...chunks: (string | Buffer)[]): void {
+  #queue(...chunks: Buffer[]): void {
     for (const chunk of chunks) {
       this.#pending.push(chunk);
       this.#pendingLength += chunk.length;
@@ -143,13 +179,12 @@ export class RenderCache {
     if (!this.#pending.length) return;
     if (!this.#temporary) {
       mkdirSync(DIR, { recursive: true });
-      this.#temporary = `${this.#file}.${process.pid}.tmp`;
-      writeFileSync(this.#temporary, '');
+      const path = `${this.#file}.${process.pid}.tmp`;
+      this.#temporary = { path, fd: openSync(path, 'w+'), length: 0 };
     }
-    appendFileSync(
-      this.#temporary,
-      Buffer.concat(this.#pending.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))),
-    );
+    const batch = Buffer.concat(this.#pending.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    writeSync(this.#temporary.fd, batch, 0, batch.length, this.#temporary.length);
+    this.#temporary.length += batch.length;
     this.#pending = [];
     this.#pendingLength = 0;
   }
@@ -160,16 +195,22 @@ export class RenderCache {
    */
   save(): void {
     if (!this.#persist) return;
-    if (!this.#pending.length && !this.#temporary && this.#reused.size === this.#previous.size) return;
+    if (!this.#written.size && this.#reused.size === this.#previous.size) return;
     for (const key of this.#reused) {
-      const { start, end } = this.#previous.get(key)!;
       // The line as it was read, with its newline.
-      this.#queue(this.#bytes.subarray(start, end), '\n');
+      const line = readSpan(this.#previousFd!, this.#previous.get(key)!);
+      this.#queue(line, Buffer.from('\n'));
     }
     this.#flush();
-    this.#temporary ??= (writeFileSync(`${this.#file}.${process.pid}.tmp`, ''), `${this.#file}.${process.pid}.tmp`);
-    renameSync(this.#temporary, this.#file);
+    if (!this.#temporary) {
+      mkdirSync(DIR, { recursive: true });
+      const path = `${this.#file}.${process.pid}.tmp`;
+      this.#temporary = { path, fd: openSync(path, 'w+'), length: 0 };
+    }
+    closeSync(this.#temporary.fd);
+    renameSync(this.#temporary.path, this.#file);
     pruneOthers(this.#file);
     this.#temporary = undefined;
+    this.#written.clear();
   }
 }

@@ -4,9 +4,15 @@
 // "exports"), which astro.config.mjs leaves to Node in every server module graph: the content
 // loader and the pages share this one instance, so a build reads and validates the course once.
 // No state on globalThis.
+//
+// A build validates through the validation cache (`checkContent`): a module unchanged since the
+// last check is not parsed. It then renders every view a page will ask for that the render cache
+// lacks, before any page is built, and lets go of the module trees: pages read their views from
+// the render cache, so Astro's bundling and page rendering run without a thousand trees in memory.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  checkContent,
   learnerView,
   planPresenterView,
   presenterView,
@@ -15,6 +21,9 @@ import {
   validateContent,
   validateRemembering,
   ValidationMemory,
+  type CheckedPlan,
+  type Corpus,
+  type Diagnostic,
   type Module,
   type PresenterItem,
   type PresenterView,
@@ -24,6 +33,7 @@ import {
 import { guideData, handoutData, type GuideData, type HandoutData } from '@frontline/guides/data';
 import { RenderCache } from './render-cache.ts';
 import { lmsPackages } from './documents.ts';
+import type { ModuleEntry } from './entries.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -44,12 +54,35 @@ const base = process.env.FRONTLINE_BASE_PATH || '/';
 /** The learner build (FRONTLINE_AUDIENCE=learner): what is published to learners. */
 export const learnerOnly = process.env.FRONTLINE_AUDIENCE === 'learner';
 
+const dev = process.env.NODE_ENV === 'development';
+
+/** The course as the content loader sees it: what to report, and what fills the collections. */
+export interface SiteCourse {
+  diagnostics: Diagnostic[];
+  files: number;
+  /** A file's text, for code frames in the loader's error report. */
+  source: (file: string) => string | undefined;
+  paths: Corpus['paths'];
+  glossary: Corpus['glossary'];
+  plans: CheckedPlan[];
+  /** Module titles by id. */
+  titles: ReadonlyMap<string, string>;
+}
+
 interface Course {
-  result: ValidationResult;
-  byId: Map<string, Module>;
-  sources: Map<string, string>;
-  titles: Map<string, string>;
-  /** Opened when a page first asks for a view: the loader's instance never opens one. */
+  read: SiteCourse;
+  glossaryIndex: Corpus['glossaryIndex'];
+  /** Ids of the modules with a valid frontmatter, in file-name order. */
+  ids: string[];
+  /** A module's file and text by id: the text keys its cached views. */
+  modules: Map<string, { file: string; text: string }>;
+  /** A module's model by id; in a build, parsed when first asked for (and only if a view is not cached). */
+  model: (id: string) => Module | undefined;
+  /** Lets go of the module trees (a build, once its views are rendered); `model` reads again if asked. */
+  release: () => void;
+  /** Every parsed module of a full read: the dev server's next read reuses those unchanged. */
+  parsed: Corpus['modules'];
+  /** Opened when a view is first asked for: the loader's instance in `astro dev` never opens one. */
   cache: RenderCache | undefined;
 }
 
@@ -58,37 +91,83 @@ let current: Course | undefined;
 let validated = false;
 
 /** The modules of the read before the last `invalidate`: a file whose text is unchanged is not parsed again. */
-let reusable: Course['result']['corpus']['modules'] = [];
+let reusable: Corpus['modules'] = [];
 
 /** Diagnostics of the last full read: a module whose own text and neighbours did not change keeps them. */
 const memory = new ValidationMemory();
 
-function read(rules: boolean): Course {
-  const options = { cwd: repoRoot, reuse: current?.result.corpus.modules ?? reusable };
-  const result = rules
-    ? validateRemembering(contentDir, memory, options)
-    : validateContent(contentDir, { ...options, rules: [] });
-  reusable = [];
-  validated = rules;
-  const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
+/** A course read whole, models and all (the dev server, and pages rendered outside a build). */
+function fromResult(result: ValidationResult): Course {
+  const byId = new Map(result.modules.map((m) => [m.id, m]));
   return {
-    result,
-    byId: new Map(result.modules.map((m) => [m.id, m])),
-    sources: new Map(result.corpus.modules.map((m) => [m.file, m.parsed.text])),
-    titles,
+    read: {
+      diagnostics: result.diagnostics,
+      files: result.files,
+      source: result.source,
+      paths: result.corpus.paths,
+      glossary: result.corpus.glossary,
+      plans: result.plans,
+      titles: new Map(result.modules.map((m) => [m.id, m.frontmatter.title])),
+    },
+    glossaryIndex: result.corpus.glossaryIndex,
+    ids: [...byId.keys()],
+    modules: new Map(result.modules.map((m) => [m.id, { file: m.file, text: result.source(m.file) ?? '' }])),
+    model: (id) => byId.get(id),
+    release: () => {},
+    parsed: result.corpus.modules,
     cache: undefined,
   };
 }
 
+/** A build's read: through the validation cache, each module's model parsed only when asked for. */
+function forBuild(): Course {
+  let checked: ReturnType<typeof checkContent> | undefined = checkContent(contentDir, { cwd: repoRoot });
+  const { corpus, diagnostics, files, plans } = checked;
+  const modules = new Map<string, { file: string; text: string }>();
+  const titles = new Map<string, string>();
+  for (const facts of corpus.facts) {
+    if (!facts.plan) continue;
+    modules.set(facts.plan.id, { file: facts.file, text: checked.source(facts.file) ?? '' });
+    titles.set(facts.plan.id, facts.plan.title);
+  }
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  // The check's own lookup holds every parsed module: kept only for an error report.
+  const source = failed ? checked.source : (file: string) => [...modules.values()].find((m) => m.file === file)?.text;
+  return {
+    read: { diagnostics, files, source, paths: corpus.paths, glossary: corpus.glossary, plans, titles },
+    glossaryIndex: corpus.glossaryIndex,
+    ids: [...modules.keys()],
+    modules,
+    model: (id) => (checked ??= checkContent(contentDir, { cwd: repoRoot })).module(id),
+    release: () => (checked = undefined),
+    parsed: [],
+    cache: undefined,
+  };
+}
+
+function read(rules: boolean): Course {
+  const options = { cwd: repoRoot, reuse: current?.parsed ?? reusable };
+  const course =
+    rules && !dev
+      ? forBuild()
+      : fromResult(
+          rules
+            ? validateRemembering(contentDir, memory, options)
+            : validateContent(contentDir, { ...options, rules: [] }),
+        );
+  reusable = [];
+  validated = rules;
+  return course;
+}
+
 /** The dev server's cache and its context: kept across reads, as its entries are keyed by module text. */
 let devCache: { context: string; cache: RenderCache } | undefined;
-const dev = process.env.NODE_ENV === 'development';
 
 function cacheOf(shared: Course): RenderCache {
   if (shared.cache) return shared.cache;
   const context = [
-    [...shared.result.corpus.glossaryIndex].join('\n'),
-    JSON.stringify([...shared.titles]),
+    [...shared.glossaryIndex].join('\n'),
+    JSON.stringify([...shared.read.titles]),
     String(learnerOnly),
     base,
   ];
@@ -104,15 +183,21 @@ function cacheOf(shared: Course): RenderCache {
 // the process exits, however the build ends it; only an instance that rendered has a cache.
 process.once('exit', () => current?.cache?.save());
 
-/** The validated course (for the content loader), read on first use and after every `invalidate`. */
-export function course(): ValidationResult {
-  if (!current || !validated) current = read(true);
-  return current.result;
+/**
+ * The validated course (for the content loader), read on first use and after every `invalidate`.
+ * A build with no errors renders the views its pages will ask for now (see the top of this file).
+ */
+export function course(): SiteCourse {
+  if (!current || !validated) {
+    current = read(true);
+    if (!dev && !current.read.diagnostics.some((d) => d.severity === 'error')) renderAhead(current);
+  }
+  return current.read;
 }
 
 /** Forgets the read (a file changed under `astro dev`); the next use reads again. */
 export function invalidate(): void {
-  reusable = current?.result.corpus.modules ?? reusable;
+  reusable = current?.parsed ?? reusable;
   current = undefined;
   decks.clear();
 }
@@ -122,9 +207,16 @@ function moduleOf(id: string): { shared: Course; module: Module } {
   // rendered without it (a test importing this module) reads the course without the rules.
   current ??= read(false);
   const shared = current;
-  const module = shared.byId.get(id);
+  const module = shared.model(id);
   if (!module) throw new Error(`Module "${id}" is not in the content folder ${contentDir}.`);
   return { shared, module };
+}
+
+/** What a view of a module is cached under: its kind, and the module's text. */
+function viewSource(shared: Course, kind: string, id: string): string {
+  const module = shared.modules.get(id);
+  if (!module) throw new Error(`Module "${id}" is not in the content folder ${contentDir}.`);
+  return `${kind}\0${module.text}`;
 }
 
 /**
@@ -133,28 +225,89 @@ function moduleOf(id: string): { shared: Course; module: Module } {
  * and the code that renders). `kind` names the view: each is cached apart.
  */
 function cachedView<T>(kind: string, id: string, make: (shared: Course, module: Module) => T): T {
-  const { shared, module } = moduleOf(id);
-  const source = `${kind}\0${shared.sources.get(module.file) ?? ''}`;
+  current ??= read(false);
+  const shared = current;
+  const source = viewSource(shared, kind, id);
   const cache = cacheOf(shared);
-  return cache.get<T>(source) ?? cache.set(source, make(shared, module));
+  const cached = cache.get<T>(source);
+  if (cached !== undefined) return cached;
+  const { module } = moduleOf(id);
+  return cache.set(source, make(shared, module));
+}
+
+/** The views of a module that pages ask for, by kind, and how each is made. */
+const VIEWS: Record<string, (shared: Course, module: Module) => unknown> = {
+  entry: (_shared, module) => entryOf(module),
+  learner: (shared, module) => renderView(learnerView(module), { base, glossary: shared.glossaryIndex }),
+  handout: (shared, module) => handoutData(module, shared.read.titles, 'a4'),
+  guide: (shared, module) => guideData(module, shared.read.titles, 'a4'),
+  deck: (shared, module) => deckOf(shared, presenterView(module)),
+};
+
+/** The kinds of view a build's pages ask for: the trainers' build has guides and decks too. */
+const viewKinds = (): string[] => (learnerOnly ? ['entry', 'learner', 'handout'] : Object.keys(VIEWS));
+
+/**
+ * Renders, before any page is built, every view of every module that the render cache lacks, and
+ * each plan's deck; then lets go of the module trees. A module whose views are all cached (an
+ * unchanged module in a build after the first) is never parsed.
+ */
+function renderAhead(shared: Course): void {
+  const cache = cacheOf(shared);
+  for (const id of shared.ids)
+    for (const kind of viewKinds()) {
+      const source = viewSource(shared, kind, id);
+      if (!cache.has(source)) cache.set(source, VIEWS[kind]!(shared, moduleOf(id).module));
+    }
+  if (!learnerOnly && shared.read.plans.length) {
+    const models = modelsOf(shared);
+    for (const checked of shared.read.plans)
+      decks.set(`plan:${checked.plan.id}`, { deck: deckOf(shared, planPresenterView(checked, models)), uses: 0 });
+  }
+  shared.release();
+}
+
+/** Every module's model by id (a delivery plan's deck reads the modules it schedules). */
+function modelsOf(shared: Course): Map<string, Module> {
+  return new Map(
+    shared.ids.flatMap((id) => {
+      const model = shared.model(id);
+      return model ? [[id, model] as const] : [];
+    }),
+  );
+}
+
+/** What the modules collection holds of a module: its frontmatter, file and what its card counts. */
+function entryOf(module: Module): ModuleEntry {
+  return {
+    ...module.frontmatter,
+    file: module.file,
+    activities: module.body.activities.map((a) => ({ kind: a.kind, title: a.title })),
+    questions: module.body.checks.reduce((n, c) => n + c.questions.length, 0),
+  };
+}
+
+/** The modules collection's entries: every module with a valid frontmatter, in file-name order. */
+export function moduleEntries(): ModuleEntry[] {
+  course();
+  const shared = current!;
+  return shared.ids.map((id) => cachedView('entry', id, VIEWS.entry as (s: Course, m: Module) => ModuleEntry));
 }
 
 /** The learner page of a module. */
 export function learnerPage(id: string): RenderedModule {
-  return cachedView('learner', id, (shared, module) =>
-    renderView(learnerView(module), { base, glossary: shared.result.corpus.glossaryIndex }),
-  );
+  return cachedView('learner', id, VIEWS.learner as (s: Course, m: Module) => RenderedModule);
 }
 
 /** The participant handout's print page (no facilitator material, answers or role briefs). */
 export function handoutPage(id: string): HandoutData {
-  return cachedView('handout', id, (shared, module) => handoutData(module, shared.titles, 'a4'));
+  return cachedView('handout', id, VIEWS.handout as (s: Course, m: Module) => HandoutData);
 }
 
 /** The facilitator guide's print page: the trainers' build only. */
 export function guidePage(id: string): GuideData {
   if (learnerOnly) throw new Error('The learner build has no facilitator pages.');
-  return cachedView('guide', id, (shared, module) => guideData(module, shared.titles, 'a4'));
+  return cachedView('guide', id, VIEWS.guide as (s: Course, m: Module) => GuideData);
 }
 
 /**
@@ -174,7 +327,7 @@ export interface Deck {
 
 function deckOf(shared: Course, view: PresenterView): Deck {
   const { title, clock, days, items, slides } = view;
-  const html = renderSlides(view, { base, glossary: shared.result.corpus.glossaryIndex });
+  const html = renderSlides(view, { base, glossary: shared.glossaryIndex });
   return { html, title, clock, days, items, slideCount: slides.length };
 }
 
@@ -199,9 +352,7 @@ function sharedDeck(key: string, make: () => Deck): Deck {
 
 /** The presenter's deck of a module, from the on-disk cache when its text is unchanged: the trainers' build only. */
 export function moduleDeck(id: string): Deck {
-  return sharedDeck(`module:${id}`, () =>
-    cachedView('deck', id, (course, module) => deckOf(course, presenterView(module))),
-  );
+  return sharedDeck(`module:${id}`, () => cachedView('deck', id, VIEWS.deck as (s: Course, m: Module) => Deck));
 }
 
 /** The presenter's deck of a delivery plan, its days by the clock: the trainers' build only. */
@@ -210,8 +361,8 @@ export function planDeck(id: string): Deck {
     // The loader has validated the course before any page is built.
     current ??= read(false);
     const course = current;
-    const checked = course.result.plans.find((p) => p.plan.id === id);
+    const checked = course.read.plans.find((p) => p.plan.id === id);
     if (!checked) throw new Error(`Plan "${id}" is not in the content folder ${contentDir}.`);
-    return deckOf(course, planPresenterView(checked, course.byId));
+    return deckOf(course, planPresenterView(checked, modelsOf(course)));
   });
 }

@@ -1,7 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatPretty } from '@frontline/schema';
 import { clockDays } from '@frontline/guides/data';
-import { contentDir, course, invalidate } from '@frontline/site/course';
+import { contentDir, course, invalidate, moduleEntries } from '@frontline/site/course';
 import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from '../course/entries.ts';
 
 /**
@@ -48,16 +48,8 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
           );
         }
         store.clear();
-        // Metadata only: pages render a module's views when they are built (course/source.ts).
-        for (const module of result.modules) {
-          const data: ModuleEntry = {
-            ...module.frontmatter,
-            file: module.file,
-            activities: module.body.activities.map((a) => ({ kind: a.kind, title: a.title })),
-            questions: module.body.checks.reduce((n, c) => n + c.questions.length, 0),
-          };
-          store.set({ id: module.id, data });
-        }
+        // Metadata only: pages read a module's views when they are built (course/source.ts).
+        for (const data of moduleEntries()) store.set({ id: data.id, data: data satisfies ModuleEntry });
       }),
   };
   const paths: Loader = {
@@ -66,7 +58,7 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
       live(context, () => {
         const { store } = context;
         store.clear();
-        for (const p of course().corpus.paths) {
+        for (const p of course().paths) {
           const { file: _f, ...data } = p;
           store.set({ id: p.id, data: data satisfies PathEntry });
         }
@@ -78,7 +70,7 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
       live(context, () => {
         const { store } = context;
         store.clear();
-        for (const [id, t] of course().corpus.glossary) {
+        for (const [id, t] of course().glossary) {
           const data: TermEntry = {
             id,
             term: t.term,
@@ -96,9 +88,8 @@ export function frontlineLoader(): { modules: Loader; paths: Loader; glossary: L
       live(context, () => {
         const { store } = context;
         store.clear();
-        const result = course();
-        const titles = new Map(result.modules.map((m) => [m.id, m.frontmatter.title]));
-        for (const checked of result.plans) {
+        const { plans, titles } = course();
+        for (const checked of plans) {
           const { plan } = checked;
           const data: PlanEntry = {
             id: plan.id,
