@@ -9,6 +9,7 @@
 // last check is not parsed. It then renders every view a page will ask for that the render cache
 // lacks, before any page is built, and lets go of the module trees: pages read their views from
 // the render cache, so Astro's bundling and page rendering run without a thousand trees in memory.
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -69,13 +70,19 @@ export interface SiteCourse {
   titles: ReadonlyMap<string, string>;
 }
 
+interface ModuleText {
+  file: string;
+  text: string;
+  hash?: string;
+}
+
 interface Course {
   read: SiteCourse;
   glossaryIndex: Corpus['glossaryIndex'];
   /** Ids of the modules with a valid frontmatter, in file-name order. */
   ids: string[];
-  /** A module's file and text by id: the text keys its cached views. */
-  modules: Map<string, { file: string; text: string }>;
+  /** A module's file and text by id: the text keys its cached views (by its hash, found on first use). */
+  modules: Map<string, ModuleText>;
   /** A module's model by id; in a build, parsed when first asked for (and only if a view is not cached). */
   model: (id: string) => Module | undefined;
   /** Lets go of the module trees (a build, once its views are rendered); `model` reads again if asked. */
@@ -123,7 +130,7 @@ function fromResult(result: ValidationResult): Course {
 function forBuild(): Course {
   let checked: ReturnType<typeof checkContent> | undefined = checkContent(contentDir, { cwd: repoRoot });
   const { corpus, diagnostics, files, plans } = checked;
-  const modules = new Map<string, { file: string; text: string }>();
+  const modules = new Map<string, ModuleText>();
   const titles = new Map<string, string>();
   for (const facts of corpus.facts) {
     if (!facts.plan) continue;
@@ -216,7 +223,9 @@ function moduleOf(id: string): { shared: Course; module: Module } {
 function viewSource(shared: Course, kind: string, id: string): string {
   const module = shared.modules.get(id);
   if (!module) throw new Error(`Module "${id}" is not in the content folder ${contentDir}.`);
-  return `${kind}\0${module.text}`;
+  // The text's hash, not the text: a module's five views would hash it five times over.
+  module.hash ??= createHash('sha256').update(module.text).digest('base64url');
+  return `${kind}\0${module.hash}`;
 }
 
 /**
