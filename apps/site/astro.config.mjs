@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { cancelCarryOver, finishCarryOver, takePlan } from './src/course/carry-over.ts';
 import { publishDocuments, publishLmsPackages } from './src/course/documents.ts';
 import { deckPrintStyles } from './src/lib/deck-print.mjs';
 
@@ -38,10 +39,19 @@ function guides() {
  * instead (one rename, so no stale page survives into the new one) and removed in the
  * background while the pages render; the build ends when the removal has. Folders left aside
  * by a build that was killed are removed with it.
+ *
+ * In a build after an edit, the pages of unchanged modules are not rendered again but carried
+ * over from the old output (src/course/carry-over.ts): that folder is kept until the build
+ * ends, when they are moved into the new one. Last of the integrations, so that its end comes
+ * after the sitemap's.
  */
 function freshOutput() {
   /** @type {string | undefined} */
   let out;
+  /** @type {string | undefined} */
+  let previous;
+  /** @type {import('./src/course/carry-over.ts').CarryOverPlan | undefined} */
+  let plan;
   /** @type {Promise<unknown> | undefined} */
   let removal;
   return /** @type {import('astro').AstroIntegration} */ ({
@@ -54,18 +64,30 @@ function freshOutput() {
         if (!out) return;
         const parent = dirname(out);
         const prefix = `.${basename(out)}.old-`;
+        previous = join(parent, `${prefix}${process.pid}`);
         try {
-          if (existsSync(out)) renameSync(out, join(parent, `${prefix}${process.pid}`));
+          if (existsSync(out)) renameSync(out, previous);
+          else previous = undefined;
         } catch {
           // Not movable (a mount point, another device): Astro empties it as before.
+          previous = undefined;
+        }
+        plan = takePlan();
+        if (plan && plan.reuse.length && (plan.outDir !== out || !previous)) {
+          // Nothing to carry over from: this build writes every page.
+          cancelCarryOver();
+          plan = undefined;
         }
         const old = readdirSync(parent)
           .filter((name) => name.startsWith(prefix))
-          .map((name) => join(parent, name));
+          .map((name) => join(parent, name))
+          .filter((dir) => !plan?.reuse.length || dir !== previous);
         removal = Promise.all(old.map((dir) => rm(dir, { recursive: true, force: true })));
       },
       'astro:build:done': async () => {
         await removal;
+        if (plan) finishCarryOver(plan, previous, learnerOnly);
+        if (previous) await rm(previous, { recursive: true, force: true });
       },
     },
   });
@@ -144,7 +166,7 @@ export default defineConfig({
     // on this 2-core machine (three alternating pairs of cold builds), same peak memory.
     concurrency: 4,
   },
-  integrations: [freshOutput(), sitemap({ filter: (page) => !page.includes('/facilitator/') }), guides(), presenter()],
+  integrations: [sitemap({ filter: (page) => !page.includes('/facilitator/') }), guides(), presenter(), freshOutput()],
   security: {
     csp: {
       directives: [

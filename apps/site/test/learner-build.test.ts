@@ -126,8 +126,9 @@ it('writes every file byte for byte the same from the render cache as without it
   expect(differ).toEqual([]);
 });
 
-// A build after an author's edit reads unchanged modules from the validation and render caches
-// and parses only the edited one: what it writes must be what a build with no cache writes.
+// A build after an author's edit reads unchanged modules from the validation and render caches,
+// parses only the edited one and carries the other modules' pages over from the output folder:
+// what it writes must be what a build with no cache writes.
 it('writes after an edit what a build with no cache writes', { timeout: 300_000 }, () => {
   const content = join(mkdtempSync(join(tmpdir(), 'frontline-edit-')), 'content');
   cpSync(join(repo, 'content'), content, { recursive: true });
@@ -135,12 +136,13 @@ it('writes after an edit what a build with no cache writes', { timeout: 300_000 
     FRONTLINE_CACHE_DIR: mkdtempSync(join(tmpdir(), 'frontline-validate-cache-')),
     FRONTLINE_RENDER_CACHE_DIR: mkdtempSync(join(tmpdir(), 'frontline-render-cache-')),
   });
-  const build = (out: string, cache: ReturnType<typeof caches>) =>
+  const build = (out: string, cache: ReturnType<typeof caches>, env: Record<string, string> = {}) =>
     execFileSync(astro, ['build'], {
       cwd: site,
       env: {
         ...process.env,
         ...cache,
+        ...env,
         FRONTLINE_CONTENT: content,
         FRONTLINE_OUT_DIR: out,
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -148,10 +150,14 @@ it('writes after an edit what a build with no cache writes', { timeout: 300_000 
       stdio: 'pipe',
     });
   const kept = caches();
-  build(mkdtempSync(join(tmpdir(), 'frontline-before-')), kept);
-  const [first] = readdirSync(join(content, 'modules')).sort();
-  appendFileSync(join(content, 'modules', first!), '\nA sentence the author added after the first build.\n');
   const edited = mkdtempSync(join(tmpdir(), 'frontline-edited-'));
+  build(edited, kept);
+  const [first, second] = readdirSync(join(content, 'modules')).sort();
+  const pagesOf = (out: string, file: string) =>
+    ['index.html', 'handout/index.html'].map((page) => join(out, 'modules', basename(file, '.md'), page));
+  const written = (out: string, file: string) => pagesOf(out, file).map((page) => statSync(page).mtimeMs);
+  const before = written(edited, second!);
+  appendFileSync(join(content, 'modules', first!), '\nA sentence the author added after the first build.\n');
   build(edited, kept);
   const fresh = mkdtempSync(join(tmpdir(), 'frontline-fresh-'));
   build(fresh, caches());
@@ -164,4 +170,14 @@ it('writes after an edit what a build with no cache writes', { timeout: 300_000 
   expect(readFileSync(join(edited, page), 'utf8')).toContain('A sentence the author added after the first build.');
   const differ = names(fresh).filter((f) => !readFileSync(join(edited, f)).equals(readFileSync(join(fresh, f))));
   expect(differ).toEqual([]);
+  // The unchanged module's pages were carried over, not written again.
+  expect(written(edited, second!)).toEqual(before);
+
+  // A setting every page reads (the repository its "edit this page" links point into) writes
+  // every page again, the carried ones included.
+  const repository = 'https://example.org/team/course';
+  build(edited, kept, { FRONTLINE_REPOSITORY: repository });
+  for (const file of [first!, second!])
+    expect(readFileSync(pagesOf(edited, file)[0]!, 'utf8')).toContain(`${repository}/edit/main/`);
+  expect(written(edited, second!)[0]).not.toBe(before[0]);
 });

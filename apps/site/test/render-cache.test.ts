@@ -43,6 +43,22 @@ it('keeps only the entries the last build used', () => {
   expect(c.get('new module')).toBe(3);
 });
 
+it('keeps an entry a build asked for without reading it (a carried-over page reads none of its views)', () => {
+  const context = `asked-${process.pid}-${Date.now()}`;
+  const a = new RenderCache([context]);
+  a.set('carried module', 1);
+  a.set('dropped module', 2);
+  a.save();
+  const b = new RenderCache([context]);
+  expect(b.has('carried module')).toBe(true);
+  b.set('edited module', 3);
+  b.save();
+  const c = new RenderCache([context]);
+  expect(c.get('carried module')).toBe(1);
+  expect(c.get('edited module')).toBe(3);
+  expect(c.has('dropped module')).toBe(false);
+});
+
 it('keeps new entries in memory only, and saves nothing, without persist (the dev server)', () => {
   const context = `dev-${process.pid}-${Date.now()}`;
   const dev = new RenderCache([context], { persist: false });

@@ -19,7 +19,10 @@ const repo = fileURLToPath(new URL('../../../../', import.meta.url));
  * Where rendered modules are kept between builds: FRONTLINE_RENDER_CACHE_DIR (tests give each
  * build its own), else under node_modules (ignored by git, cleared by a fresh install).
  */
-const DIR = resolve(process.env.FRONTLINE_RENDER_CACHE_DIR || join(repo, 'node_modules', '.cache', 'frontline-site'));
+export const CACHE_DIR = resolve(
+  process.env.FRONTLINE_RENDER_CACHE_DIR || join(repo, 'node_modules', '.cache', 'frontline-site'),
+);
+const DIR = CACHE_DIR;
 
 /** A hash of the code that renders modules: a change to it invalidates every cached module. */
 function rendererHash(): string {
@@ -46,6 +49,8 @@ const ABANDONED_MS = 60 * 60 * 1000;
 function pruneOthers(kept: string): void {
   const now = Date.now();
   const others = readdirSync(DIR)
+    // outputs/ holds the records of output folders (carry-over.ts), not caches.
+    .filter((name) => name !== 'outputs')
     .map((name) => join(DIR, name))
     .filter((file) => file !== kept)
     .map((file) => ({ file, mtime: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
@@ -122,14 +127,26 @@ export class RenderCache {
     }
   }
 
+  /** What every entry's key is salted with: the renderer's code and the context. */
+  get salt(): string {
+    return this.#salt;
+  }
+
   keyOf(source: string): string {
     return createHash('sha256').update(this.#salt).update(source).digest('base64url');
   }
 
-  /** Whether an entry for `source` is cached (read nothing). */
+  /**
+   * Whether an entry for `source` is cached (read nothing). An entry asked for is one this
+   * build uses, read or not: it is kept when the cache is saved (a page carried over from the
+   * build before reads none of its module's views, and they must be there for the next build).
+   */
   has(source: string): boolean {
     const key = this.keyOf(source);
-    return this.#fresh.has(key) || this.#written.has(key) || this.#previous.has(key);
+    if (this.#fresh.has(key) || this.#written.has(key)) return true;
+    if (!this.#previous.has(key)) return false;
+    this.#reused.add(key);
+    return true;
   }
 
   get<T>(source: string): T | undefined {

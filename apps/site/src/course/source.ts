@@ -9,7 +9,10 @@
 // last check is not parsed. It then renders every view a page will ask for that the render cache
 // lacks, before any page is built, and lets go of the module trees: pages read their views from
 // the render cache, so Astro's bundling and page rendering run without a thousand trees in memory.
+// Last, it plans which modules' pages the build before already wrote as this one would
+// (carry-over.ts): the pages of those are not rendered again.
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -33,6 +36,7 @@ import {
 } from '@frontline/schema';
 import { guideData, handoutData, type GuideData, type HandoutData } from '@frontline/guides/data';
 import { RenderCache } from './render-cache.ts';
+import { cancelCarryOver, planCarryOver, siteInputs, takePlan } from './carry-over.ts';
 import { lmsPackages } from './documents.ts';
 import type { ModuleEntry } from './entries.ts';
 
@@ -96,6 +100,15 @@ interface Course {
 let current: Course | undefined;
 /** Whether `current` was validated with every rule. */
 let validated = false;
+
+/**
+ * The modules whose pages the build before wrote as this build would, and which it carries
+ * over instead of rendering; read when pages are first listed, after the output integration
+ * has kept the build before's output aside (or cancelled the plan). None unless this
+ * process planned a build (not the dev server, nor a page rendered in a test).
+ */
+let carried: Set<string> | undefined;
+let planned = false;
 
 /** The modules of the read before the last `invalidate`: a file whose text is unchanged is not parsed again. */
 let reusable: Corpus['modules'] = [];
@@ -196,6 +209,10 @@ process.once('exit', () => current?.cache?.save());
  */
 export function course(): SiteCourse {
   if (!current || !validated) {
+    // A plan of this process is this read's, or none.
+    if (!dev) cancelCarryOver();
+    planned = false;
+    carried = undefined;
     current = read(true);
     if (!dev && !current.read.diagnostics.some((d) => d.severity === 'error')) renderAhead(current);
   }
@@ -206,6 +223,8 @@ export function course(): SiteCourse {
 export function invalidate(): void {
   reusable = current?.parsed ?? reusable;
   current = undefined;
+  planned = false;
+  carried = undefined;
   decks.clear();
 }
 
@@ -274,6 +293,29 @@ function renderAhead(shared: Course): void {
       decks.set(`plan:${checked.plan.id}`, { deck: deckOf(shared, planPresenterView(checked, models)), uses: 0 });
   }
   shared.release();
+  planCarryOver(siteKey(shared), new Map(shared.ids.map((id) => [id, shared.modules.get(id)!.hash!])), learnerOnly);
+  planned = true;
+}
+
+/**
+ * A hash of everything a module's pages are made of besides its own text: the render cache's
+ * salt (renderer code, glossary, titles, audience, base path), the site's code and settings
+ * (`siteInputs`), every module's card, the paths, glossary and plans, and the LMS packages the
+ * facilitator pages link to. Any change to these and every page is written again.
+ */
+function siteKey(shared: Course): string {
+  const hash = createHash('sha256').update(cacheOf(shared).salt).update(siteInputs());
+  const { paths, glossary, plans } = shared.read;
+  hash.update(JSON.stringify([moduleEntries(), paths, glossary, plans]));
+  if (existsSync(lmsDir)) hash.update(JSON.stringify(readdirSync(lmsDir).sort()));
+  return hash.digest('hex');
+}
+
+/** Whether this build renders a module's own pages (its learner, handout, facilitator and deck pages). */
+export function rendersPages(id: string): boolean {
+  if (!planned) return true;
+  carried ??= new Set(takePlan()?.reuse);
+  return !carried.has(id);
 }
 
 /** Every module's model by id (a delivery plan's deck reads the modules it schedules). */

@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { rendersPages } from '@frontline/site/course';
 import type { ModuleEntry, PathEntry, PlanEntry, TermEntry } from '../course/entries.ts';
 
 /** Memoises a collection query for the whole build: every page reads the same data. */
@@ -16,6 +17,15 @@ export const getModules = once(async (): Promise<ModuleEntry[]> => {
     .map((m) => m.data)
     .sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9) || a.title.localeCompare(b.title));
 });
+
+/**
+ * The modules whose own pages this build writes (learner, handout, facilitator, deck): every
+ * module, but in a build after an edit those the build before wrote as this one would are
+ * carried over instead (src/course/carry-over.ts).
+ */
+export const getPageModules = once(async (): Promise<ModuleEntry[]> =>
+  (await getModules()).filter((m) => rendersPages(m.id)),
+);
 
 export const getPaths = once(async (): Promise<PathEntry[]> =>
   (await getCollection('paths')).map((p) => p.data).sort((a, b) => a.order - b.order),

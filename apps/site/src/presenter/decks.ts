@@ -1,7 +1,7 @@
 // The one deck loader of the presenter pages: which decks exist (every module and every
 // delivery plan, in the trainers' build only), and for each its slides and the page it belongs
 // to. The deck and its speaker view share it; the slides are rendered once per build (@frontline/site/course).
-import { getModules, getPlans, learnerOnly, url } from '../lib/course.ts';
+import { getPageModules, getPlans, learnerOnly, url } from '../lib/course.ts';
 import { moduleDeck, planDeck, type Deck } from '@frontline/site/course';
 
 /** What a presenter page gets: the deck, and the trainers' page it came from. */
@@ -18,7 +18,7 @@ interface DeckRoute {
 /** A module's deck at /facilitator/<id>/present/ (and its speaker view under it). */
 export async function moduleDecks(): Promise<DeckRoute[]> {
   if (learnerOnly) return [];
-  return (await getModules()).map(({ id, title }) => ({
+  return (await getPageModules()).map(({ id, title }) => ({
     params: { id },
     props: {
       load: () => ({
